@@ -1,0 +1,308 @@
+import type { PageContext } from '../platforms/types';
+import type { TrackerEvent } from './events';
+import type { OpenSession, TrackedSession } from './session';
+import { MAX_OBSERVATION_GAP_MS, MAX_SESSION_MS, type TrackingSettings } from './settings';
+import { initialTrackerState, type TabState, type TrackerState } from './state';
+import type { TrackingStatus } from './status';
+
+export interface TrackerDeps {
+  settings: TrackingSettings;
+  /** Reads the platform, account and activity from a URL; null when the page is not tracked. */
+  classify: (url: string | undefined) => PageContext | null;
+  /** Which client a context belongs to, by the user's rules; null when none matches. */
+  attribute: (context: PageContext, url: string) => string | null;
+  newId: () => string;
+}
+
+export interface TrackerOutput {
+  /** Sessions that ended with this event, to be written as they are. */
+  closed: TrackedSession[];
+}
+
+interface Stream {
+  tabId: number;
+  tab: TabState;
+  context: PageContext;
+  clientId: string | null;
+}
+
+function sameTarget(a: TrackedSession, b: Stream): boolean {
+  return (
+    a.platform === b.context.platform &&
+    a.account === b.context.account &&
+    a.activity === b.context.activity &&
+    a.clientId === b.clientId
+  );
+}
+
+/**
+ * The tracking rules (see DESIGN.md, "Tracking semantics"), as a state machine. Each event
+ * is handled at a clock reading given by the caller; nothing here reads the time or calls a
+ * browser API, so whole days play in milliseconds in tests.
+ *
+ * At most one session is open: the focused window's active tab, when it is a tracked page,
+ * not paused, visible, and engaged (recent trusted input, or media playing when that counts).
+ */
+export class Tracker {
+  private state: TrackerState;
+
+  constructor(
+    private deps: TrackerDeps,
+    state: TrackerState = initialTrackerState(),
+  ) {
+    this.state = structuredClone(state);
+  }
+
+  snapshot(): TrackerState {
+    return structuredClone(this.state);
+  }
+
+  get open(): OpenSession | null {
+    return this.state.open ? { ...this.state.open } : null;
+  }
+
+  get paused(): boolean {
+    return this.state.paused;
+  }
+
+  configure(settings: TrackingSettings): void {
+    this.deps = { ...this.deps, settings };
+  }
+
+  /** Rules or the catalogue changed: later evaluations use the new functions. */
+  setResolvers(resolvers: Pick<TrackerDeps, 'classify' | 'attribute'>): void {
+    this.deps = { ...this.deps, ...resolvers };
+  }
+
+  handle(event: TrackerEvent, now: number): TrackerOutput {
+    const closed: TrackedSession[] = [];
+    this.guardClock(now, closed);
+    this.settle(now, closed);
+    this.apply(event, now);
+    this.reconcile(now, closed);
+    this.state.lastSeen = now;
+    return { closed };
+  }
+
+  status(now: number): TrackingStatus {
+    const s = this.state;
+    if (s.paused) return { kind: 'paused' };
+    if (s.idle === 'locked') return { kind: 'locked' };
+    if (s.focusedWindowId === null) return { kind: 'not-focused' };
+    const stream = this.currentStream();
+    if (!stream) return { kind: 'not-tracked' };
+    if (s.open && s.open.tabId === stream.tabId && this.engagedEnd(stream.tab, now) === now) {
+      const { tabId: _tabId, ...session } = s.open;
+      return { kind: 'tracking', session: { ...session, end: now } };
+    }
+    if (s.idle === 'idle') return { kind: 'idle', context: stream.context };
+    return { kind: 'waiting', context: stream.context };
+  }
+
+  /** A clock that went backwards, or a silence longer than the wake-ups allow, counts nothing across it. */
+  private guardClock(now: number, closed: TrackedSession[]): void {
+    const { lastSeen } = this.state;
+    if (lastSeen === null) return;
+    const backwards = now < lastSeen;
+    const gap = now - lastSeen > MAX_OBSERVATION_GAP_MS;
+    if (!backwards && !gap) return;
+    if (gap) {
+      this.settle(lastSeen, closed);
+      // The silence is a pause in activity too: once it reaches the allowance, back-date.
+      const open = this.state.open;
+      const last = open ? this.state.tabs[open.tabId]?.lastActivity : null;
+      if (last != null && now - last >= this.deps.settings.readingAllowanceMs) this.backDate(last);
+    }
+    this.close(closed);
+    for (const tab of Object.values(this.state.tabs)) tab.lastActivity = null;
+  }
+
+  /** Brings the open session up to `now`, ending it where engagement lapsed. */
+  private settle(now: number, closed: TrackedSession[]): void {
+    const open = this.state.open;
+    if (!open) return;
+    const tab = this.state.tabs[open.tabId];
+    if (!tab) {
+      this.close(closed);
+      return;
+    }
+    if (this.mediaEngaged(tab)) tab.lastActivity = now;
+    const end = this.engagedEnd(tab, now);
+    if (end !== now) {
+      this.backDate(end);
+      this.close(closed);
+      return;
+    }
+    open.end = now;
+    if (open.end - open.start >= MAX_SESSION_MS) {
+      const cut = open.start + MAX_SESSION_MS;
+      const rest = { ...open, id: this.deps.newId(), start: cut };
+      open.end = cut;
+      this.close(closed);
+      this.state.open = rest;
+    }
+  }
+
+  /** Pulls the open session's end back to where engagement really stopped (never before its start). */
+  private backDate(end: number | null): void {
+    const open = this.state.open;
+    if (open && end !== null && end < open.end) open.end = Math.max(end, open.start);
+  }
+
+  private close(closed: TrackedSession[]): void {
+    const open = this.state.open;
+    this.state.open = null;
+    if (!open || open.end <= open.start) return;
+    const { tabId: _tabId, ...session } = open;
+    closed.push(session);
+  }
+
+  private tab(tabId: number, windowId: number): TabState {
+    const key = String(tabId);
+    let tab = this.state.tabs[key];
+    if (!tab) {
+      tab = { windowId, url: null, lastActivity: null, mediaPlaying: false, visible: true };
+      this.state.tabs[key] = tab;
+    }
+    tab.windowId = windowId;
+    return tab;
+  }
+
+  private apply(event: TrackerEvent, now: number): void {
+    const s = this.state;
+    switch (event.type) {
+      case 'sync': {
+        s.focusedWindowId = event.focusedWindowId;
+        s.idle = event.idle;
+        s.paused = event.paused;
+        s.activeTabs = {};
+        for (const snapshot of event.activeTabs) {
+          s.activeTabs[snapshot.windowId] = snapshot.tabId;
+          const tab = this.tab(snapshot.tabId, snapshot.windowId);
+          if (snapshot.url !== undefined) tab.url = snapshot.url;
+        }
+        break;
+      }
+      case 'tabActivated': {
+        s.activeTabs[event.windowId] = event.tabId;
+        const tab = this.tab(event.tabId, event.windowId);
+        if (event.url !== undefined) tab.url = event.url;
+        // Choosing a tab is an act of the user: the reading allowance starts there.
+        tab.lastActivity = now;
+        break;
+      }
+      case 'tabUpdated': {
+        // A page may change its own URL (autoplay, infinite scroll): that is not activity.
+        const tab = this.tab(event.tabId, event.windowId);
+        if (event.url !== undefined) tab.url = event.url;
+        break;
+      }
+      case 'tabRemoved': {
+        delete s.tabs[event.tabId];
+        for (const [windowId, tabId] of Object.entries(s.activeTabs)) {
+          if (tabId === event.tabId) delete s.activeTabs[windowId];
+        }
+        break;
+      }
+      case 'windowFocus': {
+        s.focusedWindowId = event.windowId;
+        if (event.windowId !== null) {
+          const tabId = s.activeTabs[event.windowId];
+          const tab = tabId === undefined ? undefined : s.tabs[tabId];
+          if (tab) tab.lastActivity = now;
+        }
+        break;
+      }
+      case 'idle':
+        s.idle = event.state;
+        break;
+      case 'page': {
+        const tab = this.tab(event.tabId, event.windowId);
+        tab.url = event.url;
+        tab.visible = event.visible;
+        if (tab.mediaPlaying && !event.mediaPlaying && this.isStreamTab(event.tabId)) {
+          tab.lastActivity = Math.max(tab.lastActivity ?? now, now);
+        }
+        tab.mediaPlaying = event.mediaPlaying;
+        if (event.inputAgoMs !== null && event.hasFocus) {
+          // Trusted input in a focused page proves where the focus is, whatever the focus events said.
+          s.focusedWindowId = event.windowId;
+          s.activeTabs[event.windowId] = event.tabId;
+          if (s.idle === 'idle') s.idle = 'active';
+          const at = now - Math.max(0, event.inputAgoMs);
+          tab.lastActivity = Math.max(tab.lastActivity ?? at, at);
+        }
+        break;
+      }
+      case 'pause':
+        s.paused = true;
+        break;
+      case 'resume':
+        s.paused = false;
+        break;
+      case 'tick':
+        break;
+    }
+  }
+
+  /** Closes the open session unless it still is the engaged stream; opens one on the engaged stream. */
+  private reconcile(now: number, closed: TrackedSession[]): void {
+    const s = this.state;
+    const stream = this.currentStream();
+    const engaged = stream !== null && this.engagedEnd(stream.tab, now) === now;
+    const open = s.open;
+    if (open) {
+      if (engaged && open.tabId === stream.tabId && sameTarget(open, stream)) return;
+      const openTab = s.tabs[open.tabId];
+      if (openTab && stream?.tabId === open.tabId) {
+        // Same tab, engagement lost with this event (idle, locked): back-date to the last activity.
+        this.backDate(this.engagedEnd(openTab, now));
+      }
+      this.close(closed);
+    }
+    if (engaged) {
+      s.open = {
+        id: this.deps.newId(),
+        tabId: stream.tabId,
+        start: now,
+        end: now,
+        ...stream.context,
+        clientId: stream.clientId,
+      };
+    }
+  }
+
+  private isStreamTab(tabId: number): boolean {
+    const { focusedWindowId, activeTabs } = this.state;
+    return focusedWindowId !== null && activeTabs[focusedWindowId] === tabId;
+  }
+
+  private currentStream(): Stream | null {
+    const s = this.state;
+    if (s.paused || s.focusedWindowId === null) return null;
+    const tabId = s.activeTabs[s.focusedWindowId];
+    if (tabId === undefined) return null;
+    const tab = s.tabs[tabId];
+    if (!tab || !tab.url || !tab.visible) return null;
+    const context = this.deps.classify(tab.url);
+    if (!context) return null;
+    return { tabId, tab, context, clientId: this.deps.attribute(context, tab.url) };
+  }
+
+  private mediaEngaged(tab: TabState): boolean {
+    return this.deps.settings.countMedia && tab.mediaPlaying && tab.visible && this.state.idle !== 'locked';
+  }
+
+  /**
+   * Where the engaged stretch of this tab ends, seen at `now`: `now` itself while engaged,
+   * the last activity once the pause reached the allowance or the system went idle, null
+   * when the tab never had activity.
+   */
+  private engagedEnd(tab: TabState, now: number): number | null {
+    if (this.mediaEngaged(tab)) return now;
+    const last = tab.lastActivity;
+    if (last === null) return null;
+    if (this.state.idle !== 'active') return last;
+    return now - last < this.deps.settings.readingAllowanceMs ? now : last;
+  }
+}
