@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { builtInMatchPatterns } from './lib/platforms/catalogue';
+import { builtInMatchPatterns } from './lib/platforms/domains';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -41,11 +41,6 @@ export interface CatalogueOptions {
   mastodonServers?: readonly string[];
 }
 
-/** The match patterns that cover every built-in platform: host permissions and content scripts. */
-export function builtInMatchPatterns(): string[] {
-  return BUILT_IN_PLATFORMS.flatMap((p) => p.domains.map((domain) => `https://*.${domain}/*`));
-}
-
 export function buildCatalogue(options: CatalogueOptions = {}): PlatformDefinition[] {
   const disabled = new Set(options.disabled ?? []);
   const all = [...BUILT_IN_PLATFORMS];

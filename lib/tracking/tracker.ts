@@ -17,6 +17,8 @@ export interface TrackerDeps {
 export interface TrackerOutput {
   /** Sessions that ended with this event, to be written as they are. */
   closed: TrackedSession[];
+  /** Sessions that ended with no engaged time at all: any copy written while open must go. */
+  discarded: string[];
 }
 
 interface Stream {
@@ -45,6 +47,7 @@ function sameTarget(a: TrackedSession, b: Stream): boolean {
  */
 export class Tracker {
   private state: TrackerState;
+  private output: TrackerOutput = { closed: [], discarded: [] };
 
   constructor(
     private deps: TrackerDeps,
@@ -75,13 +78,13 @@ export class Tracker {
   }
 
   handle(event: TrackerEvent, now: number): TrackerOutput {
-    const closed: TrackedSession[] = [];
-    this.guardClock(now, closed);
-    this.settle(now, closed);
+    this.output = { closed: [], discarded: [] };
+    this.guardClock(now);
+    this.settle(now);
     this.apply(event, now);
-    this.reconcile(now, closed);
+    this.reconcile(now);
     this.state.lastSeen = now;
-    return { closed };
+    return this.output;
   }
 
   status(now: number): TrackingStatus {
@@ -100,37 +103,37 @@ export class Tracker {
   }
 
   /** A clock that went backwards, or a silence longer than the wake-ups allow, counts nothing across it. */
-  private guardClock(now: number, closed: TrackedSession[]): void {
+  private guardClock(now: number): void {
     const { lastSeen } = this.state;
     if (lastSeen === null) return;
     const backwards = now < lastSeen;
     const gap = now - lastSeen > MAX_OBSERVATION_GAP_MS;
     if (!backwards && !gap) return;
     if (gap) {
-      this.settle(lastSeen, closed);
+      this.settle(lastSeen);
       // The silence is a pause in activity too: once it reaches the allowance, back-date.
       const open = this.state.open;
       const last = open ? this.state.tabs[open.tabId]?.lastActivity : null;
       if (last != null && now - last >= this.deps.settings.readingAllowanceMs) this.backDate(last);
     }
-    this.close(closed);
+    this.close();
     for (const tab of Object.values(this.state.tabs)) tab.lastActivity = null;
   }
 
   /** Brings the open session up to `now`, ending it where engagement lapsed. */
-  private settle(now: number, closed: TrackedSession[]): void {
+  private settle(now: number): void {
     const open = this.state.open;
     if (!open) return;
     const tab = this.state.tabs[open.tabId];
     if (!tab) {
-      this.close(closed);
+      this.close();
       return;
     }
     if (this.mediaEngaged(tab)) tab.lastActivity = now;
     const end = this.engagedEnd(tab, now);
     if (end !== now) {
       this.backDate(end);
-      this.close(closed);
+      this.close();
       return;
     }
     open.end = now;
@@ -138,7 +141,7 @@ export class Tracker {
       const cut = open.start + MAX_SESSION_MS;
       const rest = { ...open, id: this.deps.newId(), start: cut };
       open.end = cut;
-      this.close(closed);
+      this.close();
       this.state.open = rest;
     }
   }
@@ -149,12 +152,16 @@ export class Tracker {
     if (open && end !== null && end < open.end) open.end = Math.max(end, open.start);
   }
 
-  private close(closed: TrackedSession[]): void {
+  private close(): void {
     const open = this.state.open;
     this.state.open = null;
-    if (!open || open.end <= open.start) return;
+    if (!open) return;
+    if (open.end <= open.start) {
+      this.output.discarded.push(open.id);
+      return;
+    }
     const { tabId: _tabId, ...session } = open;
-    closed.push(session);
+    this.output.closed.push(session);
   }
 
   private tab(tabId: number, windowId: number): TabState {
@@ -246,7 +253,7 @@ export class Tracker {
   }
 
   /** Closes the open session unless it still is the engaged stream; opens one on the engaged stream. */
-  private reconcile(now: number, closed: TrackedSession[]): void {
+  private reconcile(now: number): void {
     const s = this.state;
     const stream = this.currentStream();
     const engaged = stream !== null && this.engagedEnd(stream.tab, now) === now;
@@ -258,7 +265,7 @@ export class Tracker {
         // Same tab, engagement lost with this event (idle, locked): back-date to the last activity.
         this.backDate(this.engagedEnd(openTab, now));
       }
-      this.close(closed);
+      this.close();
     }
     if (engaged) {
       s.open = {

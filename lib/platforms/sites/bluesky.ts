@@ -1,10 +1,11 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { pathSegments, reading } from '../url-parts';
 
 export const bluesky: PlatformDefinition = {
   id: 'bluesky',
   name: 'Bluesky',
-  domains: ['bsky.app'],
+  domains: PLATFORM_DOMAINS.bluesky,
   read(url) {
     const [first, second] = pathSegments(url);
     const head = first?.toLowerCase();

@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { ActivityKind, PlatformDefinition } from '../types';
 import { activityFromKeywords, pathSegments, reading } from '../url-parts';
 import { readMetaLatest } from './meta-latest';
@@ -32,7 +33,7 @@ function numericParam(url: URL, name: string): string | null {
 export const facebook: PlatformDefinition = {
   id: 'facebook',
   name: 'Facebook',
-  domains: ['facebook.com', 'fb.com'],
+  domains: PLATFORM_DOMAINS.facebook,
   read(url) {
     const segments = pathSegments(url);
     const [first, second, third] = segments;

@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { pathSegments, reading } from '../url-parts';
 
@@ -14,7 +15,7 @@ const HANDLE = /^[A-Za-z0-9._]{1,30}$/;
 export const instagram: PlatformDefinition = {
   id: 'instagram',
   name: 'Instagram',
-  domains: ['instagram.com'],
+  domains: PLATFORM_DOMAINS.instagram,
   read(url) {
     const [first, second] = pathSegments(url);
     if (!first) return reading(null);

@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { ActivityKind, PlatformDefinition } from '../types';
 import { activityFromKeywords, pathSegments, reading } from '../url-parts';
 
@@ -15,7 +16,7 @@ const ADMIN_ACTIVITIES: ReadonlyArray<readonly [ActivityKind, readonly string[]]
 export const linkedin: PlatformDefinition = {
   id: 'linkedin',
   name: 'LinkedIn',
-  domains: ['linkedin.com'],
+  domains: PLATFORM_DOMAINS.linkedin,
   read(url) {
     const segments = pathSegments(url);
     const [first, second] = segments;

@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { pathSegments, reading } from '../url-parts';
 
@@ -13,12 +14,7 @@ const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
 export const pinterest: PlatformDefinition = {
   id: 'pinterest',
   name: 'Pinterest',
-  domains: [
-    'pinterest.com', 'pinterest.fr', 'pinterest.ca', 'pinterest.ch', 'pinterest.de',
-    'pinterest.es', 'pinterest.it', 'pinterest.at', 'pinterest.pt', 'pinterest.co.uk',
-    'pinterest.com.au', 'pinterest.com.mx', 'pinterest.ie', 'pinterest.nz', 'pinterest.jp',
-    'pinterest.se', 'pinterest.dk', 'pinterest.cl', 'pinterest.ph', 'pinterest.co.kr',
-  ],
+  domains: PLATFORM_DOMAINS.pinterest,
   read(url) {
     if (url.hostname.startsWith('ads.')) return reading(null, 'ads');
     if (url.hostname.startsWith('analytics.')) return reading(null, 'insights');

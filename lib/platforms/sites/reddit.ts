@@ -1,10 +1,11 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { pathSegments, reading } from '../url-parts';
 
 export const reddit: PlatformDefinition = {
   id: 'reddit',
   name: 'Reddit',
-  domains: ['reddit.com'],
+  domains: PLATFORM_DOMAINS.reddit,
   read(url) {
     if (url.hostname.startsWith('chat.')) return reading(null, 'messages');
     if (url.hostname.startsWith('ads.')) return reading(null, 'ads');

@@ -1,10 +1,11 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { atHandle, pathSegments, reading } from '../url-parts';
 
 export const threads: PlatformDefinition = {
   id: 'threads',
   name: 'Threads',
-  domains: ['threads.net', 'threads.com'],
+  domains: PLATFORM_DOMAINS.threads,
   read(url) {
     const [first] = pathSegments(url);
     const handle = atHandle(first);

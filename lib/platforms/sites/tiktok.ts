@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { ActivityKind, PlatformDefinition } from '../types';
 import { activityFromKeywords, atHandle, pathSegments, reading } from '../url-parts';
 
@@ -10,7 +11,7 @@ const STUDIO_ACTIVITIES: ReadonlyArray<readonly [ActivityKind, readonly string[]
 export const tiktok: PlatformDefinition = {
   id: 'tiktok',
   name: 'TikTok',
-  domains: ['tiktok.com'],
+  domains: PLATFORM_DOMAINS.tiktok,
   read(url) {
     if (url.hostname.startsWith('ads.')) return reading(null, 'ads');
     const segments = pathSegments(url);

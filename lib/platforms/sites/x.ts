@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { PlatformDefinition } from '../types';
 import { pathSegments, reading } from '../url-parts';
 
@@ -15,7 +16,7 @@ const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 export const x: PlatformDefinition = {
   id: 'x',
   name: 'X',
-  domains: ['x.com', 'twitter.com'],
+  domains: PLATFORM_DOMAINS.x,
   read(url) {
     const host = url.hostname;
     if (host.startsWith('ads.') || host.startsWith('ads-api.')) return reading(null, 'ads');

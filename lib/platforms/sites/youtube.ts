@@ -1,3 +1,4 @@
+import { PLATFORM_DOMAINS } from '../domains';
 import type { ActivityKind, PlatformDefinition } from '../types';
 import { activityFromKeywords, atHandle, pathSegments, reading } from '../url-parts';
 
@@ -16,7 +17,7 @@ function channelAccount(section: string, value: string | undefined): string | nu
 export const youtube: PlatformDefinition = {
   id: 'youtube',
   name: 'YouTube',
-  domains: ['youtube.com'],
+  domains: PLATFORM_DOMAINS.youtube,
   read(url) {
     const segments = pathSegments(url);
     const [first, second] = segments;

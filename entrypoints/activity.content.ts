@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PageReporter } from '../lib/activity/page-reporter';
+import { builtInMatchPatterns } from '../lib/platforms/domains';
+
+/** Input that only a person produces. `scroll` is left out: scripts scroll pages too. */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
+const MEDIA_EVENTS = ['playing', 'pause', 'ended', 'emptied', 'volumechange'] as const;
+
+/**
+ * Watches the page without touching it: passive listeners, no DOM writes, no layout reads.
+ * Reports go to the background, which alone decides what counts.
+ */
+export default defineContentScript({
+  matches: builtInMatchPatterns(),
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    /** Audible media playing now: a muted feed video playing by itself is not someone watching. */
+    const playing = new Set<HTMLMediaElement>();
+
+    const reporter = new PageReporter({
+      now: () => performance.now(),
+      read: () => ({
+        url: location.href,
+        hasFocus: document.hasFocus(),
+        visible: document.visibilityState === 'visible',
+        mediaPlaying: playing.size > 0,
+      }),
+      send: (report) => {
+        browser.runtime.sendMessage(report).catch(() => {
+          // The extension was reloaded or updated: this copy of the script is orphaned.
+          ctx.abort();
+        });
+      },
+      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
+      clearTimer: (handle) => clearTimeout(handle as number),
+    });
+    ctx.onInvalidated(() => reporter.dispose());
+
+    const options = { capture: true, passive: true } as const;
+    const onInput = (event: Event) => {
+      if (event.isTrusted) reporter.input();
+    };
+    for (const type of INPUT_EVENTS) ctx.addEventListener(window, type, onInput, options);
+
+    const onMedia = (event: Event) => {
+      const media = event.target;
+      if (!(media instanceof HTMLMediaElement)) return;
+      const wasPlaying = playing.size > 0;
+      if (!media.paused && !media.ended && !media.muted && media.volume > 0) playing.add(media);
+      else playing.delete(media);
+      if (wasPlaying !== playing.size > 0) reporter.urgentChange();
+    };
+    for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, onMedia, options);
+
+    ctx.addEventListener(document, 'visibilitychange', () => reporter.urgentChange(), options);
+    ctx.addEventListener(window, 'popstate', () => reporter.change(), options);
+    ctx.addEventListener(window, 'wxt:locationchange', () => reporter.change());
+  },
+});

@@ -1,0 +1,63 @@
+import type { Alarms } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import type { TrackingPorts } from '../../lib/background/tracking-service';
+import type { SocialHoursDatabase } from '../../lib/db/database';
+import { readSettings, type Settings } from '../../lib/settings/settings';
+import type { Clock } from '../../lib/time/clock';
+import type { IdleState, TabSnapshot } from '../../lib/tracking/events';
+
+const CHECKPOINT_KEY = 'trackerCheckpoint';
+const WAKEUP_ALARM = 'tracker-wakeup';
+export const SETTINGS_KEY = 'settings';
+export const PAUSED_KEY = 'paused';
+
+export function isWakeupAlarm(alarm: Alarms.Alarm): boolean {
+  return alarm.name === WAKEUP_ALARM;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return readSettings(stored[SETTINGS_KEY]);
+}
+
+export async function loadPaused(): Promise<boolean> {
+  const stored = await browser.storage.local.get(PAUSED_KEY);
+  return stored[PAUSED_KEY] === true;
+}
+
+export function detectionIntervalSeconds(settings: Settings): number {
+  // chrome.idle accepts 15 s at least.
+  return Math.max(15, Math.round(settings.readingAllowanceSeconds));
+}
+
+export async function readIdleState(settings: Settings): Promise<IdleState> {
+  return (await browser.idle.queryState(detectionIntervalSeconds(settings))) as IdleState;
+}
+
+/** The focused normal window and the active tab of each normal window, as the browser says now. */
+async function readWindows(): Promise<{ focusedWindowId: number | null; activeTabs: TabSnapshot[] }> {
+  const windows = await browser.windows.getAll({ populate: true, windowTypes: ['normal'] });
+  const activeTabs: TabSnapshot[] = [];
+  for (const window of windows) {
+    const tab = window.tabs?.find((t) => t.active);
+    if (tab?.id !== undefined && window.id !== undefined) activeTabs.push({ tabId: tab.id, windowId: window.id, url: tab.url });
+  }
+  return { focusedWindowId: windows.find((w) => w.focused)?.id ?? null, activeTabs };
+}
+
+export function createBrowserPorts(db: SocialHoursDatabase, clock: Clock, getSettings: () => Settings): TrackingPorts {
+  return {
+    db,
+    clock,
+    newId: () => crypto.randomUUID(),
+    loadCheckpoint: async () => (await browser.storage.session.get(CHECKPOINT_KEY))[CHECKPOINT_KEY],
+    saveCheckpoint: (state) => browser.storage.session.set({ [CHECKPOINT_KEY]: state }),
+    readBrowserState: async () => ({ ...(await readWindows()), idle: await readIdleState(getSettings()) }),
+    setWakeups: async (on) => {
+      if (on) await browser.alarms.create(WAKEUP_ALARM, { periodInMinutes: 0.5 });
+      else await browser.alarms.clear(WAKEUP_ALARM);
+    },
+    savePaused: (paused) => browser.storage.local.set({ [PAUSED_KEY]: paused }),
+    onError: (error) => console.error('[social-hours] tracking error', error),
+  };
+}

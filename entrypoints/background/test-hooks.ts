@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import type { TrackingService } from '../../lib/background/tracking-service';
+import type { SocialHoursDatabase } from '../../lib/db/database';
+import type { Clock } from '../../lib/time/clock';
+import type { IdleState } from '../../lib/tracking/events';
+
+const OFFSET_KEY = 'testClockOffsetMs';
+
+/**
+ * A clock that browser tests can move: the real time plus an offset kept in storage, so a
+ * restarted worker keeps the time the test gave it. Compiled into e2e builds only.
+ */
+export async function createTestClock(): Promise<{ clock: Clock; setOffset: (ms: number) => Promise<void>; offset: () => number }> {
+  let offset = Number((await browser.storage.local.get(OFFSET_KEY))[OFFSET_KEY] ?? 0);
+  return {
+    clock: () => Date.now() + offset,
+    offset: () => offset,
+    setOffset: async (ms) => {
+      offset = ms;
+      await browser.storage.local.set({ [OFFSET_KEY]: ms });
+    },
+  };
+}
+
+export interface TestHooks {
+  now(): number;
+  advanceClock(ms: number): Promise<number>;
+  setIdle(state: IdleState): Promise<void>;
+  tick(): Promise<void>;
+  flush(): Promise<void>;
+  writes(): Promise<number>;
+  sessions(): Promise<unknown[]>;
+}
+
+export function installTestHooks(
+  service: Promise<TrackingService>,
+  db: SocialHoursDatabase,
+  testClock: Promise<Awaited<ReturnType<typeof createTestClock>>>,
+): void {
+  const hooks: TestHooks = {
+    now: () => Date.now(),
+    advanceClock: async (ms) => {
+      const c = await testClock;
+      await c.setOffset(c.offset() + ms);
+      return c.clock();
+    },
+    setIdle: async (state) => (await service).dispatch({ type: 'idle', state }),
+    tick: async () => (await service).dispatch({ type: 'tick' }),
+    flush: async () => (await service).flush(),
+    writes: async () => (await service).writeCount,
+    sessions: () => db.sessions.orderBy('start').toArray(),
+  };
+  (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
+}

@@ -1,0 +1,29 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ClientRecord, RuleRecord, SessionRecord } from './records';
+
+export const DATABASE_NAME = 'social-hours';
+
+/**
+ * The extension's one database, shared by the background (the only writer of sessions)
+ * and the extension pages (readers, through live queries).
+ *
+ * Indexes serve the queries that must not slow down with history:
+ * - `start`: a day or a range (sessions never exceed MAX_SESSION_MS, so a range query
+ *   reads from `from - MAX_SESSION_MS`);
+ * - `[clientId+start]`: one client over a range;
+ * - `updatedAt`: what changed since a point (backups, merges).
+ */
+export class SocialHoursDatabase extends Dexie {
+  sessions!: EntityTable<SessionRecord, 'id'>;
+  clients!: EntityTable<ClientRecord, 'id'>;
+  rules!: EntityTable<RuleRecord, 'id'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      sessions: 'id, start, [clientId+start], updatedAt',
+      clients: 'id, name',
+      rules: 'id, clientId, [platform+account]',
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { PageReporter } from '../../../lib/activity/page-reporter';
+import type { PageReport } from '../../../lib/messaging/protocol';
+
+/** A reporter on a manual clock, with timers that fire when the clock passes them. */
+function setup() {
+  let now = 0;
+  const sent: Array<PageReport & { at: number }> = [];
+  let timers: Array<{ at: number; callback: () => void; id: number }> = [];
+  let nextId = 1;
+  const state = { url: 'https://www.facebook.com/boulangerie-dupont', hasFocus: true, visible: true, mediaPlaying: false };
+  const reporter = new PageReporter({
+    now: () => now,
+    read: () => ({ ...state }),
+    send: (report) => sent.push({ ...report, at: now }),
+    setTimer: (callback, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, callback, id });
+      return id;
+    },
+    clearTimer: (id) => {
+      timers = timers.filter((t) => t.id !== id);
+    },
+  });
+  const advanceTo = (t: number) => {
+    for (;;) {
+      const due = timers.filter((timer) => timer.at <= t).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      timers = timers.filter((timer) => timer !== due);
+      now = due.at;
+      due.callback();
+    }
+    now = t;
+  };
+  return { reporter, sent, state, advanceTo };
+}
+
+describe('page reports', () => {
+  it('reports the first input at once and folds the rest into one report per interval', () => {
+    const { reporter, sent, advanceTo } = setup();
+    // Input every 100 ms for a minute.
+    for (let t = 0; t <= 60_000; t += 100) {
+      advanceTo(t);
+      reporter.input();
+    }
+    advanceTo(120_000);
+    // 0, 10, …, 60 s, and one trailing report for the input at 60 s.
+    expect(sent).toHaveLength(8);
+    expect(sent[0]).toMatchObject({ at: 0, inputAgoMs: 0 });
+    for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(10_000);
+    // The last report says when the last input really was.
+    const last = sent[sent.length - 1]!;
+    expect(last.at - last.inputAgoMs!).toBe(60_000);
+  });
+
+  it('sends nothing while nothing happens', () => {
+    const { sent, advanceTo } = setup();
+    advanceTo(3_600_000);
+    expect(sent).toEqual([]);
+  });
+
+  it('reports a hidden page or media at once, with no input when there was none', () => {
+    const { reporter, sent, state, advanceTo } = setup();
+    reporter.input();
+    advanceTo(2_000);
+    state.visible = false;
+    reporter.urgentChange();
+    expect(sent.map((r) => [r.at, r.visible, r.inputAgoMs])).toEqual([
+      [0, true, 0],
+      [2_000, false, null],
+    ]);
+  });
+
+  it('carries a new URL in the next report', () => {
+    const { reporter, sent, state, advanceTo } = setup();
+    reporter.input();
+    advanceTo(1_000);
+    state.url = 'https://www.facebook.com/fleuriste-martin';
+    reporter.change();
+    advanceTo(20_000);
+    expect(sent.map((r) => [r.at, r.url])).toEqual([
+      [0, 'https://www.facebook.com/boulangerie-dupont'],
+      [10_000, 'https://www.facebook.com/fleuriste-martin'],
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createAttributor } from '../../../lib/attribution/attribute';
+import { urlPatternProblem } from '../../../lib/attribution/url-pattern';
+import type { RuleRecord } from '../../../lib/db/records';
+import type { PageContext } from '../../../lib/platforms/types';
+
+let created = 0;
+function rule(clientId: string, shape: Partial<Pick<RuleRecord, 'platform' | 'account' | 'urlPattern'>>): RuleRecord {
+  created += 1;
+  return { id: `r${created}`, clientId, platform: null, account: null, urlPattern: null, createdAt: created, ...shape };
+}
+
+const dupontPage: PageContext = { platform: 'facebook', account: 'boulangerie-dupont', activity: 'browsing' };
+const feed: PageContext = { platform: 'facebook', account: null, activity: 'browsing' };
+
+describe('attribution order', () => {
+  const rules = [
+    rule('default-fb', { platform: 'facebook' }),
+    rule('groups', { urlPattern: 'facebook.com/groups/*' }),
+    rule('dupont', { platform: 'facebook', account: 'boulangerie-dupont' }),
+    rule('dupont-inbox', { urlPattern: 'facebook.com/boulangerie-dupont/inbox' }),
+  ];
+  const attribute = createAttributor(rules);
+
+  it.each([
+    ['an account rule beats a URL pattern that also matches', dupontPage, 'https://www.facebook.com/boulangerie-dupont/inbox', 'dupont'],
+    ['an account rule beats the platform default', dupontPage, 'https://www.facebook.com/boulangerie-dupont', 'dupont'],
+    ['a URL pattern beats the platform default', { ...feed }, 'https://www.facebook.com/groups/boulangeriefans', 'groups'],
+    ['the platform default takes the rest', feed, 'https://www.facebook.com/', 'default-fb'],
+  ] as const)('%s', (_name, context, url, expected) => {
+    expect(attribute(context, url)?.clientId).toBe(expected);
+  });
+
+  it('leaves time unassigned when no rule matches', () => {
+    expect(createAttributor([])(dupontPage, 'https://www.facebook.com/boulangerie-dupont')).toBeNull();
+    expect(attribute({ platform: 'instagram', account: 'x', activity: 'browsing' }, 'https://www.instagram.com/x/')).toBeNull();
+  });
+
+  it('prefers the longest URL pattern, then the newest rule', () => {
+    const byLength = createAttributor([
+      rule('long', { urlPattern: 'facebook.com/groups/boulangerie*' }),
+      rule('short', { urlPattern: 'facebook.com/groups/' }),
+    ]);
+    expect(byLength(feed, 'https://www.facebook.com/groups/boulangeriefans/')?.clientId).toBe('long');
+    const byAge = createAttributor([
+      rule('older', { platform: 'facebook', account: 'boulangerie-dupont' }),
+      rule('newer', { platform: 'facebook', account: 'boulangerie-dupont' }),
+    ]);
+    expect(byAge(dupontPage, null)?.clientId).toBe('newer');
+  });
+
+  it('matches patterns without scheme, www. or case', () => {
+    const attribute = createAttributor([rule('c', { urlPattern: 'HTTPS://www.Business.Facebook.com/latest/*asset_id=1122' })]);
+    expect(attribute({ platform: 'meta-business', account: '1122', activity: 'browsing' }, 'https://business.facebook.com/latest/home?asset_id=1122')?.clientId).toBe('c');
+    expect(attribute(feed, 'https://www.facebook.com/latest/home?asset_id=1122')).toBeNull();
+  });
+});
+
+describe('URL pattern validation', () => {
+  it.each([
+    ['', 'empty'],
+    ['***', 'empty'],
+    ['groups/boulangerie', 'no-host'],
+    ['*.facebook.com/x', 'no-host'],
+    ['facebook.com/groups/*', null],
+  ] as const)('%j → %s', (pattern, problem) => {
+    expect(urlPatternProblem(pattern)).toBe(problem);
+  });
+});
