@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../../lib/ui/format';
+
+describe('durations', () => {
+  it.each([
+    [0, '0 s'],
+    [999, '0 s'],
+    [45_000, '45 s'],
+    [60_000, '1 min'],
+    [59 * 60_000 + 59_999, '59 min'],
+    [3_600_000, '1 h 00'],
+    [3_600_000 + 5 * 60_000, '1 h 05'],
+    [26 * 3_600_000, '26 h 00'],
+    [-5, '0 s'],
+  ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
