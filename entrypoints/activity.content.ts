@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PageReporter } from '../lib/activity/page-reporter';
+import { PageReporter, REPORT_INTERVAL_MS } from '../lib/activity/page-reporter';
 import { builtInMatchPatterns } from '../lib/platforms/domains';
 
 /** Input that only a person produces. `scroll` is left out: scripts scroll pages too. */
@@ -35,6 +35,9 @@ export default defineContentScript({
       },
       setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimer: (handle) => clearTimeout(handle as number),
+      // Browser tests move the tracker's clock between steps; each step's input must have
+      // reached the background before the clock moves, so e2e builds report sooner.
+      intervalMs: import.meta.env.MODE === 'e2e' ? 250 : REPORT_INTERVAL_MS,
     });
     ctx.onInvalidated(() => reporter.dispose());
 

@@ -1,0 +1,110 @@
+import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import type { SessionRecord } from '../../../lib/db/records';
+import type { IdleState } from '../../../lib/tracking/events';
+import type { ExtensionBrowser } from './chromium';
+
+type Hooks = {
+  advanceClock(ms: number): Promise<number>;
+  setIdle(state: IdleState): Promise<void>;
+  tick(): Promise<void>;
+  flush(): Promise<void>;
+  writes(): Promise<number>;
+  sessions(): Promise<SessionRecord[]>;
+};
+
+/** Runs a test hook inside the service worker (present in e2e builds only). */
+async function hook<K extends keyof Hooks>(worker: Worker, name: K, ...args: Parameters<Hooks[K]>): Promise<Awaited<ReturnType<Hooks[K]>>> {
+  return worker.evaluate(
+    ([n, a]) => {
+      const hooks = (globalThis as unknown as { socialHoursTest?: Record<string, (...x: unknown[]) => unknown> }).socialHoursTest;
+      if (!hooks) throw new Error('test hooks missing: is this the e2e build?');
+      return hooks[n as string]!(...(a as unknown[]));
+    },
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<Hooks[K]>>>;
+}
+
+/** Drives the extension in a browser test: its clock, its idle state, and what it stored. */
+export class ExtensionDriver {
+  constructor(private browser: ExtensionBrowser) {}
+
+  private async worker(): Promise<Worker> {
+    // The first call after a restart wakes the worker: wait until its hooks are installed.
+    const worker = await this.browser.worker();
+    await worker.evaluate(async () => {
+      for (let i = 0; i < 100 && !(globalThis as { socialHoursTest?: unknown }).socialHoursTest; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    return worker;
+  }
+
+  async advanceClock(seconds: number): Promise<void> {
+    await hook(await this.worker(), 'advanceClock', seconds * 1000);
+  }
+
+  async setIdle(state: IdleState): Promise<void> {
+    await hook(await this.worker(), 'setIdle', state);
+  }
+
+  async tick(): Promise<void> {
+    await hook(await this.worker(), 'tick');
+  }
+
+  async writes(): Promise<number> {
+    return hook(await this.worker(), 'writes');
+  }
+
+  /** Settles the tracker at the current (test) time and returns every stored session, oldest first. */
+  async sessions(): Promise<SessionRecord[]> {
+    const worker = await this.worker();
+    await hook(worker, 'tick');
+    await hook(worker, 'flush');
+    return hook(worker, 'sessions');
+  }
+
+  /**
+   * Terminates the service worker the way Chrome does when it is idle: its JS context is
+   * gone, and the next event starts a new one. (CDP's ServiceWorker.stopAllWorkers does not
+   * stop an extension's worker; closing its target does.)
+   */
+  async terminateWorker(page: Page): Promise<void> {
+    const cdp = await this.browser.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(this.browser.extensionId));
+    if (!worker) throw new Error('the extension has no service worker running');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await cdp.detach();
+  }
+
+  /** Runs code in the worker: browser APIs the test needs (windows, tabs). */
+  async inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+    return (await this.worker()).evaluate(fn, arg);
+  }
+}
+
+/** A trusted click in the page, then a moment for the report to reach the background. */
+export async function actOn(page: Page): Promise<void> {
+  await page.mouse.click(5, 200);
+  await settle();
+}
+
+export async function settle(ms = 400): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function seconds(session: SessionRecord): number {
+  return (session.end - session.start) / 1000;
+}
+
+export function summary(sessions: SessionRecord[]): Array<[string, string | null, number]> {
+  return sessions.map((s) => [s.platform, s.account, Math.round(seconds(s))]);
+}
+
+/** Never two sessions at once: each starts at or after the end of the one before. */
+export function expectNoOverlap(sessions: SessionRecord[]): void {
+  const sorted = [...sessions].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+  for (const s of sorted) expect(s.end).toBeGreaterThan(s.start);
+}

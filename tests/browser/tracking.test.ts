@@ -1,0 +1,188 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { ExtensionDriver, actOn, expectNoOverlap, seconds, settle, summary } from './support/extension';
+import { startFakeSites, type FakeSites } from './support/fake-sites';
+
+let sites: FakeSites;
+let browser: ExtensionBrowser;
+let ext: ExtensionDriver;
+
+beforeAll(async () => {
+  sites = await startFakeSites();
+});
+afterAll(async () => {
+  await sites.close();
+});
+beforeEach(async () => {
+  browser = await launchWithExtension(sites);
+  ext = new ExtensionDriver(browser);
+});
+afterEach(async () => {
+  await browser.close();
+});
+
+async function openPage(url: string, page?: Page): Promise<Page> {
+  const target = page ?? (await browser.context.newPage());
+  await target.goto(url);
+  await target.bringToFront();
+  await settle(200);
+  return target;
+}
+
+/** Acts in the page every `step` seconds of tracker time, for `total` seconds. */
+async function work(page: Page, total: number, step = 20): Promise<void> {
+  await actOn(page);
+  for (let t = step; t <= total; t += step) {
+    await ext.advanceClock(step);
+    await actOn(page);
+  }
+}
+
+describe('tracking in Chromium on fake social sites', () => {
+  it('records Facebook, Instagram and LinkedIn pages with their platform and account', async () => {
+    const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
+    await work(page, 40);
+    await openPage('https://www.instagram.com/boulangerie.dupont/', page);
+    await work(page, 40);
+    await openPage('https://www.linkedin.com/company/acme-conseil/admin/analytics/', page);
+    await work(page, 40);
+    const sessions = await ext.sessions();
+    expect(sessions.map((s) => [s.platform, s.account])).toEqual([
+      ['facebook', 'boulangerie-dupont'],
+      ['instagram', 'boulangerie.dupont'],
+      ['linkedin', 'company/acme-conseil'],
+    ]);
+    expect(sessions.map((s) => s.activity)).toEqual(['browsing', 'browsing', 'insights']);
+    for (const s of sessions) {
+      expect(seconds(s)).toBeGreaterThanOrEqual(40);
+      expect(seconds(s)).toBeLessThan(46);
+      expect(s.clientId).toBeNull();
+      expect(s.source).toBe('auto');
+    }
+  });
+
+  it('counts nothing on a site that is not tracked', async () => {
+    const page = await openPage('https://www.example.com/boulangerie-dupont');
+    await work(page, 40);
+    expect(await ext.sessions()).toEqual([]);
+  });
+
+  it('moves time between tabs and windows without ever counting two at once', async () => {
+    const facebook = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
+    const instagram = await openPage('https://www.instagram.com/boulangerie.dupont/');
+    await facebook.bringToFront();
+    await work(facebook, 20);
+    await instagram.bringToFront();
+    await work(instagram, 20);
+    const linkedinOpened = browser.context.waitForEvent('page');
+    await ext.inWorker((url) => chrome.windows.create({ url, focused: true }).then(() => undefined), 'https://www.linkedin.com/company/acme-conseil/');
+    const linkedin = await linkedinOpened;
+    await linkedin.waitForLoadState();
+    await settle(300);
+    await work(linkedin, 20);
+    await ext.inWorker(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.windows.update(tab!.windowId, { focused: true });
+      await chrome.tabs.update(tab!.id!, { active: true });
+    }, 'https://www.facebook.com/boulangerie-dupont');
+    await facebook.bringToFront();
+    await work(facebook, 20);
+
+    const sessions = await ext.sessions();
+    expectNoOverlap(sessions);
+    // Opening the Instagram tab counts a moment there too (choosing a tab is an act): keep the stretches of work.
+    expect(sessions.filter((s) => seconds(s) >= 10).map((s) => s.platform)).toEqual(['facebook', 'instagram', 'linkedin', 'facebook']);
+    const total = sessions.reduce((sum, s) => sum + seconds(s), 0);
+    const span = (sessions.at(-1)!.end - sessions[0]!.start) / 1000;
+    expect(total).toBeLessThanOrEqual(span);
+    expect(total).toBeGreaterThanOrEqual(80);
+  });
+
+  it('counts a pause shorter than the allowance, and back-dates a longer one to the last activity', async () => {
+    const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
+    await actOn(page);
+    await ext.advanceClock(45);
+    await actOn(page);
+    await ext.advanceClock(100);
+    await ext.tick();
+    let sessions = await ext.sessions();
+    expect(sessions).toHaveLength(1);
+    // 45 s of reading counted; none of the 100 s pause.
+    expect(seconds(sessions[0]!)).toBeGreaterThanOrEqual(45);
+    expect(seconds(sessions[0]!)).toBeLessThan(50);
+
+    await actOn(page);
+    await ext.advanceClock(20);
+    await ext.setIdle('idle');
+    await ext.advanceClock(300);
+    await ext.setIdle('active');
+    sessions = await ext.sessions();
+    expect(sessions).toHaveLength(2);
+    // System idle: back to the last input, the 20 s before the idle report are not billed.
+    expect(seconds(sessions[1]!)).toBeLessThan(3);
+  });
+
+  it('splits the session at a single-page navigation to another account', async () => {
+    const page = await openPage('https://www.facebook.com/boulangerie-dupont?next=/fleuriste-martin', browser.context.pages()[0]);
+    await work(page, 20);
+    await page.click('#spa-link');
+    await settle();
+    expect(page.url()).toBe('https://www.facebook.com/fleuriste-martin');
+    await ext.advanceClock(20);
+    await actOn(page);
+    const sessions = await ext.sessions();
+    expect(summary(sessions).map(([p, a]) => [p, a])).toEqual([
+      ['facebook', 'boulangerie-dupont'],
+      ['facebook', 'fleuriste-martin'],
+    ]);
+    expect(sessions[0]!.end).toBe(sessions[1]!.start);
+    expect(seconds(sessions[1]!)).toBeGreaterThanOrEqual(20);
+  });
+
+  it("does not let events dispatched by the page's own scripts keep a session alive", async () => {
+    const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
+    await work(page, 10, 10);
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (window as unknown as { dispatchFakeInput(): void }).dispatchFakeInput());
+      await settle(300);
+      await ext.advanceClock(30);
+    }
+    const sessions = await ext.sessions();
+    expect(sessions).toHaveLength(1);
+    expect(seconds(sessions[0]!)).toBeLessThan(15);
+
+    const untouched = await openPage('https://www.instagram.com/boulangerie.dupont/', page);
+    for (let i = 0; i < 3; i++) {
+      await untouched.evaluate(() => (window as unknown as { dispatchFakeInput(): void }).dispatchFakeInput());
+      await settle(300);
+      await ext.advanceClock(10);
+    }
+    expect((await ext.sessions()).filter((s) => s.platform === 'instagram')).toEqual([]);
+  });
+
+  it('resumes after the service worker is really terminated mid-session, losing and doubling nothing', async () => {
+    const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
+    await work(page, 30, 15);
+    await ext.inWorker(() => {
+      (globalThis as { beforeStop?: boolean }).beforeStop = true;
+    }, null);
+
+    await ext.terminateWorker(page);
+    await settle(500);
+
+    // The next input wakes a new worker, which restores the tracker's checkpoint.
+    await page.bringToFront();
+    await actOn(page);
+    expect(await ext.inWorker(() => (globalThis as { beforeStop?: boolean }).beforeStop ?? false, null)).toBe(false);
+    await ext.advanceClock(15);
+    await actOn(page);
+    await ext.advanceClock(15);
+    await actOn(page);
+
+    const sessions = await ext.sessions();
+    expect(sessions).toHaveLength(1);
+    expect(seconds(sessions[0]!)).toBeGreaterThanOrEqual(60);
+    expect(seconds(sessions[0]!)).toBeLessThan(66);
+  });
+});
