@@ -1,27 +1,44 @@
-// Runs every test (unit, then browser) and ends with the plain line CI reads: "N passed, N failed".
+// `npm test`: the type check, then every test (unit, then browser), ending with the plain
+// line CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+let failed = 0;
+const typecheck = spawnSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.error('Type check failed.');
+  failed += 1;
+}
 
 mkdirSync('test-results', { recursive: true });
-const args = process.argv.slice(2);
+rmSync('test-results/vitest.json', { force: true });
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...args],
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
 
 let passed = 0;
-let failed = 0;
 try {
   const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrors ?? 0);
+  failed += report.numFailedTests;
   if (report.numTotalTests === 0) failed += 1;
+  // A file that failed outside any test (an import error, a hook) counts as one failure.
   for (const file of report.testResults ?? []) {
-    if (file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed')) failed += 1;
+    if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) failed += 1;
   }
 } catch {
+  console.error('The test run produced no report.');
   failed += 1;
 }
+if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);

@@ -36,7 +36,7 @@ export function Popup() {
           <h1>{t('today')}</h1>
           <p class="muted">{dateLabel}</p>
         </div>
-        <p class="total" aria-label={t('totalToday')} data-testid="total-today">
+        <p class="total" aria-label={t('totalToday')} data-testid="total-today" data-ms={view?.total}>
           {view ? formatDuration(view.total) : '—'}
         </p>
       </header>

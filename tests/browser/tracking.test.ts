@@ -1,8 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn, expectNoOverlap, seconds, settle, summary } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
+
+/** The extension API inside the service worker, where `inWorker` callbacks run. */
+declare const chrome: Browser;
 
 let sites: FakeSites;
 let browser: ExtensionBrowser;
@@ -83,7 +87,7 @@ describe('tracking in Chromium on fake social sites', () => {
     await work(linkedin, 20);
     await ext.inWorker(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
-      await chrome.windows.update(tab!.windowId, { focused: true });
+      await chrome.windows.update(tab!.windowId!, { focused: true });
       await chrome.tabs.update(tab!.id!, { active: true });
     }, 'https://www.facebook.com/boulangerie-dupont');
     await facebook.bringToFront();

@@ -80,7 +80,7 @@ export class ExtensionDriver {
 
   /** Runs code in the worker: browser APIs the test needs (windows, tabs). */
   async inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
-    return (await this.worker()).evaluate(fn, arg);
+    return (await this.worker()).evaluate(fn as never, arg) as Promise<T>;
   }
 }
 

@@ -1,0 +1,116 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { ExtensionDriver, actOn, settle } from './support/extension';
+import { startFakeSites, type FakeSites } from './support/fake-sites';
+
+/** The extension API inside the service worker, where `inWorker` callbacks run. */
+declare const chrome: Browser;
+
+let sites: FakeSites;
+let browser: ExtensionBrowser | null = null;
+
+beforeAll(async () => {
+  sites = await startFakeSites();
+});
+afterAll(async () => {
+  await sites.close();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+async function start(lang?: string): Promise<{ browser: ExtensionBrowser; ext: ExtensionDriver; facebook: Page }> {
+  browser = await launchWithExtension(sites, { lang });
+  const ext = new ExtensionDriver(browser);
+  const facebook = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await facebook.goto('https://www.facebook.com/boulangerie-dupont');
+  return { browser, ext, facebook };
+}
+
+/**
+ * Opens the popup page in a second window that does not take the focus, the way the real
+ * popup floats over the page: the Facebook tab stays the focused, active one.
+ */
+async function openPopupBeside(b: ExtensionBrowser, ext: ExtensionDriver): Promise<Page> {
+  const opened = b.context.waitForEvent('page');
+  await ext.inWorker((url) => chrome.windows.create({ url, focused: false }).then(() => undefined), `chrome-extension://${b.extensionId}/popup.html`);
+  const popup = await opened;
+  await popup.waitForSelector('[data-testid="pause-toggle"]');
+  return popup;
+}
+
+async function totalSeconds(popup: Page): Promise<number> {
+  return Number(await popup.getByTestId('total-today').getAttribute('data-ms')) / 1000;
+}
+
+async function work(ext: ExtensionDriver, page: Page, seconds: number): Promise<void> {
+  await actOn(page);
+  for (let t = 20; t <= seconds; t += 20) {
+    await ext.advanceClock(20);
+    await actOn(page);
+  }
+}
+
+describe('the popup', () => {
+  it('says plainly that nothing is tracked yet on the first day', async () => {
+    const b = (browser = await launchWithExtension(sites));
+    const popup = await b.extensionPage('popup.html');
+    await expect.poll(() => popup.getByTestId('empty-today').textContent()).toContain('Nothing tracked yet today');
+    expect(await popup.getByTestId('total-today').textContent()).toBe('0 s');
+    // The popup's own tab is active: it is not a tracked platform.
+    expect(await popup.getByTestId('now-reason').getAttribute('data-reason')).toBe('not-tracked');
+  });
+
+  it("shows today's totals, what is counted now, and updates while open", async () => {
+    const { browser: b, ext, facebook } = await start();
+    await work(ext, facebook, 60);
+    const popup = await openPopupBeside(b, ext);
+
+    await expect.poll(() => popup.getByTestId('now-platform').textContent()).toBe('Facebook');
+    expect(await popup.getByTestId('now-account').textContent()).toBe('boulangerie-dupont');
+    expect(await popup.getByTestId('now-client').textContent()).toBe('for Unassigned');
+    await expect.poll(() => popup.getByTestId('total-today').textContent()).toBe('1 min');
+    expect(await popup.getByTestId('by-client').textContent()).toContain('Unassigned');
+    expect(await popup.getByTestId('by-platform').textContent()).toContain('Facebook');
+
+    await facebook.bringToFront();
+    await work(ext, facebook, 120);
+    await expect.poll(() => popup.getByTestId('total-today').textContent(), { timeout: 5000 }).toBe('3 min');
+  });
+
+  it('pauses and resumes tracking from its switch', async () => {
+    const { browser: b, ext, facebook } = await start();
+    await work(ext, facebook, 40);
+    const popup = await openPopupBeside(b, ext);
+    const toggle = popup.getByTestId('pause-toggle');
+    await toggle.press('Enter');
+    await expect.poll(() => popup.getByTestId('now-reason').getAttribute('data-reason')).toBe('paused');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await work(ext, facebook, 100);
+    await settle(1200);
+    expect(await totalSeconds(popup)).toBeGreaterThanOrEqual(40);
+    expect(await totalSeconds(popup)).toBeLessThan(44);
+
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await work(ext, facebook, 20);
+    await expect.poll(() => popup.getByTestId('now-platform').textContent()).toBe('Facebook');
+    await settle(1200);
+    expect(await totalSeconds(popup)).toBeGreaterThanOrEqual(60);
+    expect(await totalSeconds(popup)).toBeLessThan(66);
+  });
+
+  it('speaks French in a French browser', async () => {
+    const { browser: b, ext, facebook } = await start('fr');
+    await work(ext, facebook, 60);
+    const popup = await openPopupBeside(b, ext);
+    await expect.poll(() => popup.locator('h1').textContent()).toBe("Aujourd'hui");
+    expect(await popup.getByTestId('now-client').textContent()).toBe('pour Non attribué');
+    expect(await popup.getByTestId('pause-toggle').textContent()).toBe('Mettre en pause');
+    expect(await popup.locator('html').getAttribute('lang')).toMatch(/^fr/);
+  });
+});
