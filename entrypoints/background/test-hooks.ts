@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
 import type { SocialHoursDatabase } from '../../lib/db/database';
+import type { SessionRecord } from '../../lib/db/records';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState } from '../../lib/tracking/events';
 
@@ -29,7 +30,7 @@ export interface TestHooks {
   tick(): Promise<void>;
   flush(): Promise<void>;
   writes(): Promise<number>;
-  sessions(): Promise<unknown[]>;
+  sessions(): Promise<SessionRecord[]>;
 }
 
 export function installTestHooks(

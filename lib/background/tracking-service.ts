@@ -112,9 +112,13 @@ export class TrackingService {
     });
   }
 
-  /** Writes the open session now: the test hooks and a graceful suspend use it. */
+  /** Brings the open session up to now and writes it, whatever the checkpoint interval. */
   flush(): Promise<void> {
-    return this.enqueue(() => this.writer.flush(this.tracker.open, this.ports.clock()));
+    return this.enqueue(async () => {
+      const now = this.ports.clock();
+      await this.handle({ type: 'tick' }, now);
+      await this.writer.flush(this.tracker.open, now);
+    });
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -125,8 +129,10 @@ export class TrackingService {
 
   private async handle(event: TrackerEvent, now: number): Promise<void> {
     const output = this.tracker.handle(event, now);
-    await this.writer.record(output, this.tracker.open, now);
+    // The checkpoint first: if the write fails, the tracker's state is still safe, and the
+    // writer retries what it could not write with the next event.
     await this.ports.saveCheckpoint(this.tracker.snapshot());
+    await this.writer.record(output, this.tracker.open, now);
     const wantWakeups = this.tracker.open !== null;
     if (wantWakeups !== this.wakeups) {
       this.wakeups = wantWakeups;

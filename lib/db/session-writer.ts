@@ -14,6 +14,9 @@ export const CHECKPOINT_INTERVAL_MS = 30_000;
 export class SessionWriter {
   /** Open session id → clock reading of its last write. */
   private written = new Map<string, number>();
+  /** Records not yet in the database: a failed write leaves them here, and the next one retries. */
+  private pendingPuts = new Map<string, SessionRecord>();
+  private pendingDeletes = new Set<string>();
   writes = 0;
 
   constructor(
@@ -22,32 +25,45 @@ export class SessionWriter {
   ) {}
 
   async record(output: TrackerOutput, open: OpenSession | null, now: number): Promise<void> {
-    const puts: SessionRecord[] = output.closed.map((s) => toRecord(s, now));
-    const deletes = output.discarded.filter((id) => this.written.has(id));
-    for (const s of output.closed) this.written.delete(s.id);
-    for (const id of output.discarded) this.written.delete(id);
-
+    for (const session of output.closed) {
+      this.pendingPuts.set(session.id, toRecord(session, now));
+      this.written.delete(session.id);
+    }
+    for (const id of output.discarded) {
+      this.pendingPuts.delete(id);
+      if (this.written.delete(id)) this.pendingDeletes.add(id);
+    }
     if (open && open.end > open.start) {
       const last = this.written.get(open.id);
       const due = last === undefined ? open.end - open.start >= this.checkpointMs : now - last >= this.checkpointMs;
       if (due) {
-        puts.push(toRecord(open, now));
+        this.pendingPuts.set(open.id, toRecord(open, now));
         this.written.set(open.id, now);
       }
     }
-    if (puts.length === 0 && deletes.length === 0) return;
-    await this.db.transaction('rw', this.db.sessions, async () => {
-      if (puts.length > 0) await this.db.sessions.bulkPut(puts);
-      if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
-    });
-    this.writes += 1;
+    await this.write();
   }
 
   /** Writes the open session now, whatever the interval: before a suspension, or when asked. */
   async flush(open: OpenSession | null, now: number): Promise<void> {
-    if (!open || open.end <= open.start) return;
-    await this.db.sessions.put(toRecord(open, now));
-    this.written.set(open.id, now);
+    if (open && open.end > open.start) {
+      this.pendingPuts.set(open.id, toRecord(open, now));
+      this.written.set(open.id, now);
+    }
+    await this.write();
+  }
+
+  /** One transaction for everything pending; on failure it all stays pending for the next attempt. */
+  private async write(): Promise<void> {
+    if (this.pendingPuts.size === 0 && this.pendingDeletes.size === 0) return;
+    const puts = [...this.pendingPuts.values()];
+    const deletes = [...this.pendingDeletes];
+    await this.db.transaction('rw', this.db.sessions, async () => {
+      if (puts.length > 0) await this.db.sessions.bulkPut(puts);
+      if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
+    });
+    for (const record of puts) if (this.pendingPuts.get(record.id) === record) this.pendingPuts.delete(record.id);
+    for (const id of deletes) this.pendingDeletes.delete(id);
     this.writes += 1;
   }
 }

@@ -1,17 +1,11 @@
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import type { TestHooks } from '../../../entrypoints/background/test-hooks';
 import type { SessionRecord } from '../../../lib/db/records';
 import type { IdleState } from '../../../lib/tracking/events';
 import type { ExtensionBrowser } from './chromium';
 
-type Hooks = {
-  advanceClock(ms: number): Promise<number>;
-  setIdle(state: IdleState): Promise<void>;
-  tick(): Promise<void>;
-  flush(): Promise<void>;
-  writes(): Promise<number>;
-  sessions(): Promise<SessionRecord[]>;
-};
+type Hooks = Omit<TestHooks, 'now'>;
 
 /** Runs a test hook inside the service worker (present in e2e builds only). */
 async function hook<K extends keyof Hooks>(worker: Worker, name: K, ...args: Parameters<Hooks[K]>): Promise<Awaited<ReturnType<Hooks[K]>>> {
