@@ -149,7 +149,7 @@ export class TrackingService {
     const { settings, rules } = this.config;
     const classify = createClassifier({ disabled: settings.disabledPlatforms, mastodonServers: settings.mastodonServers });
     const attributor = createAttributor(rules);
-    return { classify, attribute: (context, url) => attributor(context, url)?.clientId ?? null };
+    return { classify, attribute: (context, url, now) => attributor(context, url, now) };
   }
 
   private deps(): TrackerDeps {

@@ -2,23 +2,55 @@ import type { ActivityKind } from '../platforms/types';
 
 export type SessionSource = 'auto' | 'manual';
 
+/** How a session got its client. Time the user assigned by hand is never changed by a rule. */
+export type AssignedBy = 'rule' | 'override' | 'user';
+
+/** Kinds of time away from the browser, for manual entries and the timer. */
+export const MANUAL_KINDS = ['call', 'meeting', 'strategy', 'content', 'other'] as const;
+export type ManualKind = (typeof MANUAL_KINDS)[number];
+
+/** The platform of manual entries in sessions and exports. */
+export const MANUAL_PLATFORM = 'manual';
+
+/** A reserved client: time that is nobody's to bill, left out of every client figure. */
+export const PERSONAL_CLIENT_ID = 'personal';
+
 /** One stretch of time on one (client, platform, account, activity). `end > start`, epoch ms. */
 export interface SessionRecord {
   /** A UUID, stable across export, import and merge. */
   id: string;
   start: number;
   end: number;
-  /** null: unassigned. */
+  /** null: unassigned; PERSONAL_CLIENT_ID: personal. */
   clientId: string | null;
-  /** A catalogue platform id, a custom site id, or `manual` for time away from the browser. */
+  /** A catalogue platform id, a custom site id (`site:host`), or `manual` for time away from the browser. */
   platform: string;
   account: string | null;
-  activity: ActivityKind | string;
+  /** An activity kind for platform time, a manual kind for manual entries. */
+  activity: ActivityKind | ManualKind | string;
   source: SessionSource;
   note?: string;
+  /** How the client was set, and by which rule. */
+  assignedBy?: AssignedBy | null;
+  ruleId?: string | null;
+  /** Host and path (no query) of an automatic session's page: lets a new URL-pattern rule find its past time. */
+  page?: string | null;
   createdAt: number;
   updatedAt: number;
 }
+
+export type ContractPeriod = 'day' | 'week' | 'month';
+
+/** A contract from a date on: hours per day, week or month, or none. */
+export interface ContractTerm {
+  /** Local date `YYYY-MM-DD` from which this term applies. */
+  from: string;
+  period: ContractPeriod | 'none';
+  hours: number;
+}
+
+export const ROUNDING_CHOICES = [0, 1, 5, 6, 10, 15] as const;
+export type RoundingMinutes = (typeof ROUNDING_CHOICES)[number];
 
 export interface ClientRecord {
   id: string;
@@ -27,6 +59,13 @@ export interface ClientRecord {
   color: string;
   archived: boolean;
   createdAt: number;
+  /** Contract history, oldest first; a changed contract adds a term and leaves past periods to the old one. */
+  contracts?: ContractTerm[];
+  hourlyRate?: number | null;
+  /** ISO 4217 code. */
+  currency?: string;
+  /** Reports round each day's time per client up to this many minutes (0: no rounding). */
+  roundingMinutes?: RoundingMinutes;
 }
 
 /**

@@ -78,6 +78,9 @@ function toRecord(session: TrackedSession | OpenSession, now: number): SessionRe
     account: session.account,
     activity: session.activity,
     source: 'auto',
+    assignedBy: session.assignedBy,
+    ruleId: session.ruleId,
+    page: session.page,
     createdAt: session.start,
     updatedAt: now,
   };

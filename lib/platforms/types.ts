@@ -26,7 +26,8 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** What one URL says: where the user is, on whose account, doing what. */
 export interface PageContext {
-  platform: PlatformId;
+  /** A catalogue id, or `site:host` for a site the user added. */
+  platform: PlatformId | `site:${string}`;
   /** The account the URL names, or null for a home feed, a search, an inbox of one's own. */
   account: string | null;
   activity: ActivityKind;

@@ -6,6 +6,11 @@ export interface TrackedSession extends PageContext {
   start: number;
   end: number;
   clientId: string | null;
+  /** Why the client: a rule, an override, or null when unassigned. */
+  assignedBy: 'rule' | 'override' | null;
+  ruleId: string | null;
+  /** Host and path of the page where the session began. */
+  page: string | null;
 }
 
 /** The open session also remembers which tab feeds it. */

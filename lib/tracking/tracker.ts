@@ -1,3 +1,5 @@
+import type { Attribution } from '../attribution/attribute';
+import { pageOf } from '../attribution/attribute';
 import type { PageContext } from '../platforms/types';
 import type { TrackerEvent } from './events';
 import type { OpenSession, TrackedSession } from './session';
@@ -9,8 +11,8 @@ export interface TrackerDeps {
   settings: TrackingSettings;
   /** Reads the platform, account and activity from a URL; null when the page is not tracked. */
   classify: (url: string | undefined) => PageContext | null;
-  /** Which client a context belongs to, by the user's rules; null when none matches. */
-  attribute: (context: PageContext, url: string) => string | null;
+  /** Which client a context belongs to, and why; null when nothing sends it to a client. */
+  attribute: (context: PageContext, url: string, now: number) => Attribution | null;
   newId: () => string;
 }
 
@@ -25,7 +27,7 @@ interface Stream {
   tabId: number;
   tab: TabState;
   context: PageContext;
-  clientId: string | null;
+  attribution: Attribution | null;
 }
 
 function sameTarget(a: TrackedSession, b: Stream): boolean {
@@ -33,7 +35,7 @@ function sameTarget(a: TrackedSession, b: Stream): boolean {
     a.platform === b.context.platform &&
     a.account === b.context.account &&
     a.activity === b.context.activity &&
-    a.clientId === b.clientId
+    a.clientId === (b.attribution?.clientId ?? null)
   );
 }
 
@@ -92,7 +94,7 @@ export class Tracker {
     if (s.paused) return { kind: 'paused' };
     if (s.idle === 'locked') return { kind: 'locked' };
     if (s.focusedWindowId === null) return { kind: 'not-focused' };
-    const stream = this.currentStream();
+    const stream = this.currentStream(now);
     if (!stream) return { kind: 'not-tracked' };
     if (s.open && s.open.tabId === stream.tabId && this.engagedEnd(stream.tab, now) === now) {
       const { tabId: _tabId, ...session } = s.open;
@@ -255,7 +257,7 @@ export class Tracker {
   /** Closes the open session unless it still is the engaged stream; opens one on the engaged stream. */
   private reconcile(now: number): void {
     const s = this.state;
-    const stream = this.currentStream();
+    const stream = this.currentStream(now);
     const engaged = stream !== null && this.engagedEnd(stream.tab, now) === now;
     const open = s.open;
     if (open) {
@@ -274,7 +276,10 @@ export class Tracker {
         start: now,
         end: now,
         ...stream.context,
-        clientId: stream.clientId,
+        clientId: stream.attribution?.clientId ?? null,
+        assignedBy: stream.attribution?.assignedBy ?? null,
+        ruleId: stream.attribution?.ruleId ?? null,
+        page: pageOf(stream.tab.url),
       };
     }
   }
@@ -284,7 +289,7 @@ export class Tracker {
     return focusedWindowId !== null && activeTabs[focusedWindowId] === tabId;
   }
 
-  private currentStream(): Stream | null {
+  private currentStream(now: number): Stream | null {
     const s = this.state;
     if (s.paused || s.focusedWindowId === null) return null;
     const tabId = s.activeTabs[s.focusedWindowId];
@@ -293,7 +298,7 @@ export class Tracker {
     if (!tab || !tab.url || !tab.visible) return null;
     const context = this.deps.classify(tab.url);
     if (!context) return null;
-    return { tabId, tab, context, clientId: this.deps.attribute(context, tab.url) };
+    return { tabId, tab, context, attribution: this.deps.attribute(context, tab.url, now) };
   }
 
   private mediaEngaged(tab: TabState): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../../../lib/attribution/attribute';
 import { urlPatternProblem } from '../../../lib/attribution/url-pattern';
-import type { RuleRecord } from '../../../lib/db/records';
+import { reattributionCandidates } from '../../../lib/attribution/reattribute';
+import type { RuleRecord, SessionRecord } from '../../../lib/db/records';
 import type { PageContext } from '../../../lib/platforms/types';
 
 let created = 0;
@@ -31,9 +32,26 @@ describe('attribution order', () => {
     expect(attribute(context, url)?.clientId).toBe(expected);
   });
 
+  it('gives everything to an active override, and nothing once it expired', () => {
+    const withOverride = createAttributor(rules, { override: { clientId: 'now', until: 1000 } });
+    expect(withOverride(dupontPage, null, 999)).toEqual({ clientId: 'now', assignedBy: 'override', kind: 'override', ruleId: null });
+    expect(withOverride({ platform: 'x', account: null }, null, 999)?.clientId).toBe('now');
+    expect(withOverride(dupontPage, null, 1000)?.clientId).toBe('dupont');
+    expect(createAttributor([], { override: { clientId: 'now', until: null } })(feed, null, 5e12)?.clientId).toBe('now');
+  });
+
+  it('skips the rules and override of clients that are not active', () => {
+    const onlyDefault = createAttributor(rules, { activeClients: new Set(['default-fb']), override: { clientId: 'gone', until: null } });
+    expect(onlyDefault(dupontPage, 'https://www.facebook.com/boulangerie-dupont', 0)?.clientId).toBe('default-fb');
+  });
+
+  it('says which rule decided', () => {
+    expect(attribute(dupontPage, null)).toMatchObject({ assignedBy: 'rule', kind: 'account', ruleId: rules[2]!.id });
+  });
+
   it('leaves time unassigned when no rule matches', () => {
     expect(createAttributor([])(dupontPage, 'https://www.facebook.com/boulangerie-dupont')).toBeNull();
-    expect(attribute({ platform: 'instagram', account: 'x', activity: 'browsing' }, 'https://www.instagram.com/x/')).toBeNull();
+    expect(attribute({ platform: 'instagram', account: 'x' }, 'https://www.instagram.com/x/')).toBeNull();
   });
 
   it('prefers the longest URL pattern, then the newest rule', () => {
@@ -51,8 +69,26 @@ describe('attribution order', () => {
 
   it('matches patterns without scheme, www. or case', () => {
     const attribute = createAttributor([rule('c', { urlPattern: 'HTTPS://www.Business.Facebook.com/latest/*asset_id=1122' })]);
-    expect(attribute({ platform: 'meta-business', account: '1122', activity: 'browsing' }, 'https://business.facebook.com/latest/home?asset_id=1122')?.clientId).toBe('c');
+    expect(attribute({ platform: 'meta-business', account: '1122' }, 'https://business.facebook.com/latest/home?asset_id=1122')?.clientId).toBe('c');
     expect(attribute(feed, 'https://www.facebook.com/latest/home?asset_id=1122')).toBeNull();
+  });
+});
+
+describe('re-attribution of past unassigned time', () => {
+  const base = { start: 0, end: 1, source: 'auto' as const, activity: 'browsing', createdAt: 0, updatedAt: 0 };
+  const sessions: SessionRecord[] = [
+    { ...base, id: 'a', clientId: null, platform: 'facebook', account: 'boulangerie-dupont', page: 'www.facebook.com/boulangerie-dupont' },
+    { ...base, id: 'b', clientId: null, platform: 'facebook', account: 'boulangerie-dupont', assignedBy: 'user' },
+    { ...base, id: 'c', clientId: 'other', platform: 'facebook', account: 'boulangerie-dupont' },
+    { ...base, id: 'd', clientId: null, platform: 'facebook', account: 'fleuriste' },
+    { ...base, id: 'e', clientId: null, platform: 'facebook', account: 'boulangerie-dupont', source: 'manual' },
+    { ...base, id: 'f', clientId: null, platform: 'facebook', account: null, page: 'www.facebook.com/groups/boulangeriefans/' },
+  ];
+
+  it('offers only unassigned automatic time the rule matches, never time assigned by hand', () => {
+    expect(reattributionCandidates(rule('dupont', { platform: 'facebook', account: 'boulangerie-dupont' }), sessions).map((s) => s.id)).toEqual(['a']);
+    expect(reattributionCandidates(rule('g', { urlPattern: 'facebook.com/groups/boulangerie*' }), sessions).map((s) => s.id)).toEqual(['f']);
+    expect(reattributionCandidates(rule('fb', { platform: 'facebook' }), sessions).map((s) => s.id)).toEqual(['a', 'd', 'f']);
   });
 });
 

@@ -55,7 +55,7 @@ describe('coalesced session writes', () => {
     ]);
 
     await writer.flush(null, h.now);
-    const ghost = { id: 'ghost', tabId: 1, start: T0, end: T0 + 45_000, platform: 'x' as const, account: null, activity: 'browsing' as const, clientId: null };
+    const ghost = { id: 'ghost', tabId: 1, start: T0, end: T0 + 45_000, platform: 'x' as const, account: null, activity: 'browsing' as const, clientId: null, assignedBy: null, ruleId: null, page: null };
     await writer.flush(ghost, T0);
     await writer.record({ closed: [], discarded: ['ghost'] }, null, T0 + 1);
     expect(await db.sessions.get('ghost')).toBeUndefined();

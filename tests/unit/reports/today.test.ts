@@ -48,7 +48,7 @@ describe("today's figures", () => {
 
   it('shows the open session at its live extent instead of its last stored copy', () => {
     const stored = [session('open', at(9), at(9, 5), 'dupont')];
-    const live = { id: 'open', start: at(9), end: at(9, 20), clientId: 'dupont', platform: 'facebook' as const, account: 'x', activity: 'browsing' as const };
+    const live = { id: 'open', start: at(9), end: at(9, 20), clientId: 'dupont', platform: 'facebook' as const, account: 'x', activity: 'browsing' as const, assignedBy: null, ruleId: null, page: null };
     expect(buildTodayView(stored, live, clients, at(9, 20)).total).toBe(20 * MINUTE);
   });
 

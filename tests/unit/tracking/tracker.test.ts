@@ -209,12 +209,12 @@ describe('splitting inside a tab', () => {
 
   it('splits when the attribution of the stream changes', () => {
     let client: string | null = null;
-    const h = onFacebook({ attribute: () => client }).at(0, ev.input(10, 1, FB_PAGE));
+    const h = onFacebook({ attribute: () => (client ? { clientId: client, assignedBy: 'rule', kind: 'account', ruleId: 'r1' } : null) }).at(0, ev.input(10, 1, FB_PAGE));
     client = 'dupont';
     h.at(20, ev.input(10, 1, FB_PAGE)).at(30, ev.input(10, 1, FB_PAGE));
-    expect(h.sessions().map((s) => [s.clientId, (s.end - s.start) / 1000])).toEqual([
-      [null, 20],
-      ['dupont', 10],
+    expect(h.sessions().map((s) => [s.clientId, s.assignedBy, s.ruleId, (s.end - s.start) / 1000])).toEqual([
+      [null, null, null, 20],
+      ['dupont', 'rule', 'r1', 10],
     ]);
   });
 

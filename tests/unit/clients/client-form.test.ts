@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseClientForm, withTerm, type ClientForm } from '../../../lib/clients/client-form';
+
+const valid: ClientForm = {
+  name: 'Boulangerie Dupont',
+  color: '#C2410C',
+  period: 'day',
+  hours: '1,5',
+  from: '2026-11-01',
+  hourlyRate: '45,50',
+  currency: 'eur',
+  roundingMinutes: '15',
+};
+const others = [{ id: 'c1', name: 'Fleuriste Martin' }];
+
+describe('client form', () => {
+  it('accepts a valid form, with decimal commas', () => {
+    expect(parseClientForm(valid, others, null)).toEqual({
+      ok: true,
+      value: {
+        name: 'Boulangerie Dupont',
+        color: '#c2410c',
+        term: { from: '2026-11-01', period: 'day', hours: 1.5 },
+        hourlyRate: 45.5,
+        currency: 'EUR',
+        roundingMinutes: 15,
+      },
+    });
+  });
+
+  it.each([
+    [{ name: '   ' }, 'name-empty'],
+    [{ name: 'fleuriste  MARTIN' }, 'name-duplicate'],
+    [{ hours: '-1' }, 'hours-negative'],
+    [{ hours: '25' }, 'hours-over-day'],
+    [{ period: 'week' as const, hours: '169' }, 'hours-over-week'],
+    [{ period: 'month' as const, hours: '800' }, 'hours-over-month'],
+    [{ hours: 'deux' }, 'hours-not-a-number'],
+    [{ hours: '' }, 'hours-missing'],
+    [{ hourlyRate: '45 €' }, 'rate-invalid'],
+    [{ hourlyRate: '-3' }, 'rate-invalid'],
+    [{ currency: 'EURO' }, 'currency-invalid'],
+    [{ from: '2026-02-30' }, 'date-invalid'],
+    [{ roundingMinutes: '7' }, 'rounding-invalid'],
+    [{ color: 'red' }, 'color-invalid'],
+  ])('%j → %s', (change, code) => {
+    const result = parseClientForm({ ...valid, ...change }, others, null);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it('lets a client keep its own name when edited, and needs no hours without a contract', () => {
+    expect(parseClientForm({ ...valid, name: 'Fleuriste Martin' }, others, 'c1').ok).toBe(true);
+    expect(parseClientForm({ ...valid, period: 'none', hours: '' }, others, null).ok).toBe(true);
+  });
+});
+
+describe('contract history', () => {
+  it('adds a term for a change, keeps history sorted, replaces a term of the same date, ignores no change', () => {
+    const start = [{ from: '2026-01-01', period: 'week' as const, hours: 10 }];
+    expect(withTerm(start, { from: '2026-06-01', period: 'week', hours: 10 })).toEqual(start);
+    const changed = withTerm(start, { from: '2026-06-01', period: 'week', hours: 12 });
+    expect(changed).toEqual([...start, { from: '2026-06-01', period: 'week', hours: 12 }]);
+    expect(withTerm(changed, { from: '2026-06-01', period: 'day', hours: 2 })).toEqual([...start, { from: '2026-06-01', period: 'day', hours: 2 }]);
+    expect(withTerm(changed, { from: '2025-06-01', period: 'day', hours: 1 })[0]).toEqual({ from: '2025-06-01', period: 'day', hours: 1 });
+  });
+});
