@@ -147,7 +147,7 @@ export class TrackingService {
 
   private resolvers(): Pick<TrackerDeps, 'classify' | 'attribute'> {
     const { settings, rules } = this.config;
-    const classify = createClassifier({ disabled: settings.disabledPlatforms, mastodonServers: settings.mastodonServers });
+    const classify = createClassifier({ disabled: settings.disabledPlatforms, mastodonServers: settings.mastodonServers, customSites: settings.customSites });
     const attributor = createAttributor(rules);
     return { classify, attribute: (context, url, now) => attributor(context, url, now) };
   }

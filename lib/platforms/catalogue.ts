@@ -10,6 +10,9 @@ import { threads } from './sites/threads';
 import { tiktok } from './sites/tiktok';
 import { x } from './sites/x';
 import { youtube } from './sites/youtube';
+import { PLATFORM_DOMAINS } from './domains';
+import { customSitePlatform } from './sites/custom';
+import type { CustomSite } from '../sites/custom-site';
 import type { PlatformDefinition, PlatformId } from './types';
 
 /** The platforms with fixed domains, in the order the settings list them. */
@@ -27,11 +30,17 @@ export const BUILT_IN_PLATFORMS: readonly PlatformDefinition[] = [
   reddit,
 ];
 
-export const PLATFORM_IDS: readonly PlatformId[] = [...BUILT_IN_PLATFORMS.map((p) => p.id), 'mastodon'];
+export const PLATFORM_IDS: readonly PlatformId[] = [...(Object.keys(PLATFORM_DOMAINS) as PlatformId[]), 'mastodon'];
 
-export function platformName(id: string): string {
+export function platformName(id: string, customSites: readonly CustomSite[] = []): string {
   if (id === 'mastodon') return 'Mastodon';
-  return BUILT_IN_PLATFORMS.find((p) => p.id === id)?.name ?? id;
+  if (id === 'manual') return 'manual';
+  return BUILT_IN_PLATFORMS.find((p) => p.id === id)?.name ?? customSites.find((s) => s.id === id)?.name ?? id.replace(/^site:/, '');
+}
+
+/** Is this host (or a parent of it) a built-in platform's? Such a host cannot be added as a custom site. */
+export function isCatalogueHost(host: string): boolean {
+  return BUILT_IN_PLATFORMS.some((p) => p.domains.some((d) => host === d || host.endsWith(`.${d}`)));
 }
 
 export interface CatalogueOptions {
@@ -39,6 +48,8 @@ export interface CatalogueOptions {
   disabled?: readonly string[];
   /** Mastodon-style servers the user named, as bare hostnames. */
   mastodonServers?: readonly string[];
+  /** Sites the user added: tracked like platforms, under their own ids. */
+  customSites?: readonly CustomSite[];
 }
 
 export function buildCatalogue(options: CatalogueOptions = {}): PlatformDefinition[] {
@@ -47,5 +58,6 @@ export function buildCatalogue(options: CatalogueOptions = {}): PlatformDefiniti
   if (options.mastodonServers && options.mastodonServers.length > 0) {
     all.push(mastodon(options.mastodonServers));
   }
+  for (const site of options.customSites ?? []) all.push(customSitePlatform(site));
   return all.filter((p) => !disabled.has(p.id));
 }

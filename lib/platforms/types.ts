@@ -39,7 +39,7 @@ export interface PageReading {
 }
 
 export interface PlatformDefinition {
-  id: PlatformId;
+  id: PlatformId | `site:${string}`;
   /** Shown to the user. */
   name: string;
   /**

@@ -1,5 +1,9 @@
 import { PLATFORM_IDS } from '../platforms/catalogue';
+import { compileAccountPattern, isHostname, type CustomSite } from '../sites/custom-site';
+import { MONDAY_TO_FRIDAY, type Weekday } from '../time/calendar';
 import { DEFAULT_TRACKING_SETTINGS, READING_ALLOWANCE_RANGE, type TrackingSettings } from '../tracking/settings';
+
+export type LanguageChoice = 'auto' | 'en' | 'fr';
 
 /** What the user sets. Kept in extension storage (`storage.local`, key `settings`). */
 export interface Settings {
@@ -7,6 +11,14 @@ export interface Settings {
   countMedia: boolean;
   disabledPlatforms: string[];
   mastodonServers: string[];
+  customSites: CustomSite[];
+  workingDays: Weekday[];
+  weekStartsOn: Weekday;
+  /** After an absence at least this long, the popup offers to log the time away. */
+  awayPromptMinutes: number;
+  language: LanguageChoice;
+  /** Notify when a client reaches 80 % and 100 % of the period's contract. */
+  contractNotifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -14,18 +26,48 @@ export const DEFAULT_SETTINGS: Settings = {
   countMedia: DEFAULT_TRACKING_SETTINGS.countMedia,
   disabledPlatforms: [],
   mastodonServers: [],
+  customSites: [],
+  workingDays: [...MONDAY_TO_FRIDAY],
+  weekStartsOn: 1,
+  awayPromptMinutes: 10,
+  language: 'auto',
+  contractNotifications: true,
 };
 
-export type SettingsProblem =
-  | { field: 'readingAllowanceSeconds'; problem: 'out-of-range'; min: number; max: number }
-  | { field: 'disabledPlatforms'; problem: 'unknown-platform'; value: string }
-  | { field: 'mastodonServers'; problem: 'not-a-host'; value: string }
-  | { field: 'countMedia'; problem: 'not-a-boolean' };
+export const AWAY_PROMPT_RANGE = { min: 2, max: 240 } as const;
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export type SettingsField = keyof Settings;
 
-export function normalizeHost(input: string): string {
-  return input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, '');
+export interface SettingsProblem {
+  field: SettingsField;
+  code:
+    | 'out-of-range'
+    | 'not-a-boolean'
+    | 'unknown-platform'
+    | 'not-a-host'
+    | 'bad-site'
+    | 'no-working-day'
+    | 'not-a-weekday'
+    | 'unknown-language';
+  value?: string;
+}
+
+const isWeekday = (d: unknown): d is Weekday => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6;
+
+function validSite(site: unknown): site is CustomSite {
+  if (typeof site !== 'object' || site === null) return false;
+  const s = site as CustomSite;
+  if (typeof s.name !== 'string' || !s.name.trim() || typeof s.host !== 'string' || !isHostname(s.host)) return false;
+  if (s.id !== `site:${s.host}`) return false;
+  if (s.accountPattern !== null) {
+    if (typeof s.accountPattern !== 'string' || !s.accountPattern.includes('{account}')) return false;
+    try {
+      compileAccountPattern(s.accountPattern);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Everything wrong with a settings candidate; empty when it can be saved. */
@@ -35,38 +77,51 @@ export function validateSettings(candidate: Settings): SettingsProblem[] {
   const max = READING_ALLOWANCE_RANGE.max / 1000;
   const allowance = candidate.readingAllowanceSeconds;
   if (typeof allowance !== 'number' || !Number.isFinite(allowance) || allowance < min || allowance > max) {
-    problems.push({ field: 'readingAllowanceSeconds', problem: 'out-of-range', min, max });
+    problems.push({ field: 'readingAllowanceSeconds', code: 'out-of-range' });
   }
-  if (typeof candidate.countMedia !== 'boolean') problems.push({ field: 'countMedia', problem: 'not-a-boolean' });
+  if (typeof candidate.countMedia !== 'boolean') problems.push({ field: 'countMedia', code: 'not-a-boolean' });
+  if (typeof candidate.contractNotifications !== 'boolean') problems.push({ field: 'contractNotifications', code: 'not-a-boolean' });
   for (const id of candidate.disabledPlatforms) {
-    if (!PLATFORM_IDS.includes(id as never)) problems.push({ field: 'disabledPlatforms', problem: 'unknown-platform', value: id });
+    if (!PLATFORM_IDS.includes(id as never)) problems.push({ field: 'disabledPlatforms', code: 'unknown-platform', value: String(id) });
   }
   for (const host of candidate.mastodonServers) {
-    if (!HOSTNAME.test(host)) problems.push({ field: 'mastodonServers', problem: 'not-a-host', value: host });
+    if (typeof host !== 'string' || !isHostname(host)) problems.push({ field: 'mastodonServers', code: 'not-a-host', value: String(host) });
   }
+  for (const site of candidate.customSites) {
+    if (!validSite(site)) problems.push({ field: 'customSites', code: 'bad-site', value: JSON.stringify(site).slice(0, 80) });
+  }
+  if (!Array.isArray(candidate.workingDays) || candidate.workingDays.some((d) => !isWeekday(d))) {
+    problems.push({ field: 'workingDays', code: 'not-a-weekday' });
+  } else if (candidate.workingDays.length === 0) {
+    problems.push({ field: 'workingDays', code: 'no-working-day' });
+  }
+  if (!isWeekday(candidate.weekStartsOn)) problems.push({ field: 'weekStartsOn', code: 'not-a-weekday' });
+  const away = candidate.awayPromptMinutes;
+  if (typeof away !== 'number' || !Number.isFinite(away) || away < AWAY_PROMPT_RANGE.min || away > AWAY_PROMPT_RANGE.max) {
+    problems.push({ field: 'awayPromptMinutes', code: 'out-of-range' });
+  }
+  if (!['auto', 'en', 'fr'].includes(candidate.language)) problems.push({ field: 'language', code: 'unknown-language' });
   return problems;
 }
 
 /**
- * Settings as read from storage: anything missing or invalid falls back to its default, so
+ * Settings as read from storage: a missing or invalid field falls back to its default, so
  * a damaged or older stored value never stops tracking.
  */
 export function readSettings(stored: unknown): Settings {
-  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Settings>;
-  const merged: Settings = {
-    readingAllowanceSeconds: raw.readingAllowanceSeconds ?? DEFAULT_SETTINGS.readingAllowanceSeconds,
-    countMedia: raw.countMedia ?? DEFAULT_SETTINGS.countMedia,
-    disabledPlatforms: Array.isArray(raw.disabledPlatforms) ? raw.disabledPlatforms.filter((p) => typeof p === 'string') : [],
-    mastodonServers: Array.isArray(raw.mastodonServers) ? raw.mastodonServers.filter((h) => typeof h === 'string') : [],
-  };
-  const problems = validateSettings(merged);
-  for (const problem of problems) {
-    if (problem.field === 'readingAllowanceSeconds') merged.readingAllowanceSeconds = DEFAULT_SETTINGS.readingAllowanceSeconds;
-    if (problem.field === 'countMedia') merged.countMedia = DEFAULT_SETTINGS.countMedia;
-    if (problem.field === 'disabledPlatforms') merged.disabledPlatforms = merged.disabledPlatforms.filter((p) => p !== problem.value);
-    if (problem.field === 'mastodonServers') merged.mastodonServers = merged.mastodonServers.filter((h) => h !== problem.value);
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const result: Settings = { ...DEFAULT_SETTINGS };
+  for (const field of Object.keys(DEFAULT_SETTINGS) as SettingsField[]) {
+    if (raw[field] === undefined) continue;
+    const candidate = { ...DEFAULT_SETTINGS, [field]: raw[field] } as Settings;
+    if (validateSettings(candidate).length === 0) (result as unknown as Record<string, unknown>)[field] = raw[field];
+    else if (Array.isArray(raw[field]) && ['disabledPlatforms', 'mastodonServers', 'customSites'].includes(field)) {
+      // Keep the good entries of a list with a bad one.
+      const good = (raw[field] as unknown[]).filter((item) => validateSettings({ ...DEFAULT_SETTINGS, [field]: [item] } as Settings).length === 0);
+      (result as unknown as Record<string, unknown>)[field] = good;
+    }
   }
-  return merged;
+  return result;
 }
 
 export function trackingSettings(settings: Settings): TrackingSettings {

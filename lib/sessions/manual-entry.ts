@@ -1,0 +1,90 @@
+import { MANUAL_KINDS, MANUAL_PLATFORM, type ManualKind, type SessionRecord } from '../db/records';
+import { MINUTE } from '../time/clock';
+import { parseIsoDate } from '../time/calendar';
+import { MAX_SESSION_MS } from '../tracking/settings';
+
+export interface ManualEntryForm {
+  clientId: string;
+  kind: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `HH:MM`, local time. */
+  start: string;
+  /** `H:MM`, or minutes as a plain number. */
+  duration: string;
+  note: string;
+}
+
+export type ManualEntryProblem =
+  | 'client-missing'
+  | 'kind-invalid'
+  | 'date-invalid'
+  | 'start-invalid'
+  | 'duration-invalid'
+  | 'duration-too-long'
+  | 'in-future'
+  | 'note-too-long';
+
+export const MAX_NOTE_LENGTH = 500;
+
+/** `1:30`, `90`, `0:45` → minutes; null when unreadable. */
+export function parseDurationMinutes(text: string): number | null {
+  const trimmed = text.trim();
+  const clock = /^(\d{1,2})[:h](\d{2})$/.exec(trimmed);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  if (/^\d{1,4}$/.test(trimmed)) return Number(trimmed);
+  return null;
+}
+
+/** A local `HH:MM` on a date → epoch ms (daylight-saving safe), or null. */
+export function atLocalTime(dayStart: number, hhmm: string): number | null {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  const date = new Date(dayStart);
+  date.setHours(hours, minutes, 0, 0);
+  return date.getTime();
+}
+
+/** Checks a manual entry and turns it into a session, or says everything that is wrong. */
+export function parseManualEntry(
+  form: ManualEntryForm,
+  now: number,
+  id: string,
+): { ok: true; session: SessionRecord } | { ok: false; problems: ManualEntryProblem[] } {
+  const problems: ManualEntryProblem[] = [];
+  if (!form.clientId) problems.push('client-missing');
+  if (!MANUAL_KINDS.includes(form.kind as ManualKind)) problems.push('kind-invalid');
+  const day = parseIsoDate(form.date);
+  if (day === null) problems.push('date-invalid');
+  const start = day === null ? null : atLocalTime(day, form.start);
+  if (day !== null && start === null) problems.push('start-invalid');
+  const minutes = parseDurationMinutes(form.duration);
+  if (minutes === null || minutes <= 0) problems.push('duration-invalid');
+  else if (minutes * MINUTE > MAX_SESSION_MS) problems.push('duration-too-long');
+  if (form.note.length > MAX_NOTE_LENGTH) problems.push('note-too-long');
+  if (start !== null && minutes !== null && start + minutes * MINUTE > now + MINUTE) problems.push('in-future');
+  if (problems.length > 0 || start === null || minutes === null) return { ok: false, problems };
+  const note = form.note.trim();
+  return {
+    ok: true,
+    session: {
+      id,
+      start,
+      end: start + minutes * MINUTE,
+      clientId: form.clientId,
+      platform: MANUAL_PLATFORM,
+      account: null,
+      activity: form.kind,
+      source: 'manual',
+      ...(note ? { note } : {}),
+      assignedBy: 'user',
+      ruleId: null,
+      page: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  };
+}
