@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
 import type { TrackerEvent } from '../../lib/tracking/events';
-import { isWakeupAlarm } from './browser-ports';
+import { isTrackerAlarm } from './browser-ports';
 
 /**
  * Turns browser events into tracker events. Registered synchronously when the worker
@@ -43,6 +43,6 @@ export function listenToBrowser(service: Promise<TrackingService>): void {
   browser.idle.onStateChanged.addListener((state) => dispatch({ type: 'idle', state }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (isWakeupAlarm(alarm)) dispatch({ type: 'tick' });
+    if (isTrackerAlarm(alarm)) dispatch({ type: 'tick' });
   });
 }

@@ -1,6 +1,7 @@
 import type { Alarms } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import type { TrackingPorts } from '../../lib/background/tracking-service';
+import { DURABLE_KEYS, readDurable } from '../../lib/background/durable-state';
+import type { DurableState, TrackingPorts } from '../../lib/background/tracking-service';
 import type { SocialHoursDatabase } from '../../lib/db/database';
 import { readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
@@ -8,11 +9,11 @@ import type { IdleState, TabSnapshot } from '../../lib/tracking/events';
 
 const CHECKPOINT_KEY = 'trackerCheckpoint';
 const WAKEUP_ALARM = 'tracker-wakeup';
+const OVERRIDE_ALARM = 'override-end';
 export const SETTINGS_KEY = 'settings';
-export const PAUSED_KEY = 'paused';
 
-export function isWakeupAlarm(alarm: Alarms.Alarm): boolean {
-  return alarm.name === WAKEUP_ALARM;
+export function isTrackerAlarm(alarm: Alarms.Alarm): boolean {
+  return alarm.name === WAKEUP_ALARM || alarm.name === OVERRIDE_ALARM;
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -20,9 +21,8 @@ export async function loadSettings(): Promise<Settings> {
   return readSettings(stored[SETTINGS_KEY]);
 }
 
-export async function loadPaused(): Promise<boolean> {
-  const stored = await browser.storage.local.get(PAUSED_KEY);
-  return stored[PAUSED_KEY] === true;
+export async function loadDurable(): Promise<DurableState> {
+  return readDurable(await browser.storage.local.get(DURABLE_KEYS));
 }
 
 export function detectionIntervalSeconds(settings: Settings): number {
@@ -30,7 +30,7 @@ export function detectionIntervalSeconds(settings: Settings): number {
   return Math.max(15, Math.round(settings.readingAllowanceSeconds));
 }
 
-export async function readIdleState(settings: Settings): Promise<IdleState> {
+async function readIdleState(settings: Settings): Promise<IdleState> {
   return (await browser.idle.queryState(detectionIntervalSeconds(settings))) as IdleState;
 }
 
@@ -45,19 +45,29 @@ async function readWindows(): Promise<{ focusedWindowId: number | null; activeTa
   return { focusedWindowId: windows.find((w) => w.focused)?.id ?? null, activeTabs };
 }
 
-export function createBrowserPorts(db: SocialHoursDatabase, clock: Clock, getSettings: () => Settings): TrackingPorts {
+export function createBrowserPorts(
+  db: SocialHoursDatabase,
+  clock: Clock,
+  getSettings: () => Settings,
+  afterChange: () => void,
+): TrackingPorts {
   return {
     db,
     clock,
     newId: () => crypto.randomUUID(),
     loadCheckpoint: async () => (await browser.storage.session.get(CHECKPOINT_KEY))[CHECKPOINT_KEY],
-    saveCheckpoint: (state) => browser.storage.session.set({ [CHECKPOINT_KEY]: state }),
+    saveCheckpoint: (checkpoint) => browser.storage.session.set({ [CHECKPOINT_KEY]: checkpoint }),
     readBrowserState: async () => ({ ...(await readWindows()), idle: await readIdleState(getSettings()) }),
     setWakeups: async (on) => {
       if (on) await browser.alarms.create(WAKEUP_ALARM, { periodInMinutes: 0.5 });
       else await browser.alarms.clear(WAKEUP_ALARM);
     },
-    savePaused: (paused) => browser.storage.local.set({ [PAUSED_KEY]: paused }),
+    wakeAt: async (when) => {
+      await browser.alarms.clear(OVERRIDE_ALARM);
+      if (when !== null) await browser.alarms.create(OVERRIDE_ALARM, { when });
+    },
+    saveDurable: (key, value) => browser.storage.local.set({ [key]: value }),
+    afterChange,
     onError: (error) => console.error('[social-hours] tracking error', error),
   };
 }

@@ -3,44 +3,68 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TrackingService } from '../../lib/background/tracking-service';
 import { SocialHoursDatabase } from '../../lib/db/database';
-import { readSettings, type Settings } from '../../lib/settings/settings';
+import type { ClientRecord } from '../../lib/db/records';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
+import { resolveLanguage, setLanguage } from '../../lib/ui/i18n';
+import { BadgeController } from './badge';
 import { listenToBrowser } from './browser-events';
-import { SETTINGS_KEY, createBrowserPorts, detectionIntervalSeconds, loadPaused, loadSettings } from './browser-ports';
+import { SETTINGS_KEY, createBrowserPorts, detectionIntervalSeconds, loadDurable, loadSettings } from './browser-ports';
 import { listenToMessages } from './messages';
+import { syncSiteScripts } from './site-scripts';
 import { createTestClock, installTestHooks } from './test-hooks';
 
 export default defineBackground(() => {
   const db = new SocialHoursDatabase();
-  const testBuild = import.meta.env.MODE === 'e2e';
-  const testClock = testBuild ? createTestClock() : null;
-  let settings: Settings;
+  const testClock = import.meta.env.MODE === 'e2e' ? createTestClock() : null;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let clients: ClientRecord[] = [];
+  let badge: BadgeController | null = null;
 
-  const service = (async () => {
+  const applySettings = (next: Settings) => {
+    settings = next;
+    setLanguage(resolveLanguage(next.language, browser.i18n.getUILanguage()));
+    browser.idle.setDetectionInterval(detectionIntervalSeconds(next));
+  };
+  const syncSites = () => syncSiteScripts(settings).catch((error: unknown) => console.error('[social-hours] site scripts', error));
+
+  const service: Promise<TrackingService> = (async () => {
     const clock: Clock = testClock ? (await testClock).clock : () => Date.now();
-    settings = await loadSettings();
-    browser.idle.setDetectionInterval(detectionIntervalSeconds(settings));
-    const [rules, paused] = await Promise.all([db.rules.toArray(), loadPaused()]);
-    const tracking = new TrackingService(createBrowserPorts(db, clock, () => settings), { settings, rules, paused });
+    applySettings(await loadSettings());
+    const [rules, durable] = await Promise.all([db.rules.toArray(), loadDurable()]);
+    clients = await db.clients.toArray();
+    const ports = createBrowserPorts(db, clock, () => settings, () => badge?.schedule());
+    const tracking = new TrackingService(ports, { settings, rules, clients, ...durable });
     await tracking.start();
     liveQuery(() => db.rules.toArray()).subscribe({
       next: (next) => void tracking.updateRules(next),
       error: (error: unknown) => console.error('[social-hours] rules query failed', error),
     });
+    liveQuery(() => db.clients.toArray()).subscribe({
+      next: (next) => {
+        clients = next;
+        void tracking.updateClients(next);
+      },
+      error: (error: unknown) => console.error('[social-hours] clients query failed', error),
+    });
     return tracking;
   })();
+  badge = new BadgeController(db, service, () => ({ settings, clients }));
 
   // Listeners are registered before anything is awaited: a woken worker must hear the event that woke it.
   listenToBrowser(service);
-  listenToMessages(service);
+  listenToMessages(service, syncSites);
 
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || !change) return;
-    settings = readSettings(change.newValue);
-    browser.idle.setDetectionInterval(detectionIntervalSeconds(settings));
+    applySettings(readSettings(change.newValue));
     void service.then((s) => s.updateSettings(settings));
+    void syncSites();
   });
+  browser.permissions.onRemoved.addListener(() => void syncSites());
+  browser.runtime.onInstalled.addListener(() => void service.then(syncSites));
+  browser.runtime.onStartup.addListener(() => void service.then(syncSites));
 
   if (testClock) installTestHooks(service, db, testClock);
 });

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
-import { parsePageReport, parsePageRequest } from '../../lib/messaging/protocol';
+import { parsePageReport, parsePageRequest, type CommandResponse, type PageRequest } from '../../lib/messaging/protocol';
 
 function sameOrigin(a: string, b: string | undefined): boolean {
   if (!b) return false;
@@ -12,12 +12,47 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
+async function answer(service: TrackingService, request: PageRequest, syncSites: () => Promise<void>): Promise<unknown> {
+  switch (request.type) {
+    case 'get-status':
+      return service.status();
+    case 'set-paused':
+      await service.setPaused(request.paused);
+      return service.status();
+    case 'set-override':
+      return service.setOverride({ clientId: request.clientId, until: request.until });
+    case 'clear-override':
+      return service.setOverride(null);
+    case 'start-timer':
+      return service.startTimer({ clientId: request.clientId, kind: request.kind, ...(request.note ? { note: request.note } : {}) });
+    case 'stop-timer':
+      return service.stopTimer();
+    case 'add-manual':
+      return service.addManual(request.form);
+    case 'log-away':
+      return service.logAway(request.clientId, request.kind, request.note);
+    case 'dismiss-away':
+      return service.dismissAway();
+    case 'assign-sessions':
+      return service.assignSessions(request.ids, request.clientId);
+    case 'split-session':
+      return service.splitSession(request.id, request.at);
+    case 'reattribute':
+      return service.reattribute(request.ruleId);
+    case 'delete-client':
+      return service.deleteClient(request.clientId);
+    case 'sync-sites':
+      await syncSites();
+      return { ok: true } satisfies CommandResponse;
+  }
+}
+
 /**
- * Messages from our content scripts (page reports) and from our own pages (status, pause).
+ * Messages from our content scripts (page reports) and from our own pages (requests).
  * Anything else (another extension, a malformed payload, a frame that is not the top one,
  * a report about another origin than the sender's) is dropped without an answer.
  */
-export function listenToMessages(service: Promise<TrackingService>): void {
+export function listenToMessages(service: Promise<TrackingService>, syncSites: () => Promise<void>): void {
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener(
@@ -28,8 +63,11 @@ export function listenToMessages(service: Promise<TrackingService>): void {
         const request = parsePageRequest(message);
         if (!request) return false;
         void service
-          .then((s) => (request.type === 'get-status' ? s.status() : s.setPaused(request.paused).then(() => s.status())))
-          .then(sendResponse, () => sendResponse(null));
+          .then((s) => answer(s, request, syncSites))
+          .then(sendResponse, (error: unknown) => {
+            console.error('[social-hours] request failed', request.type, error);
+            sendResponse({ ok: false, error: 'failed' } satisfies CommandResponse);
+          });
         return true;
       }
 

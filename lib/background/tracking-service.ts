@@ -1,14 +1,25 @@
-import { createAttributor } from '../attribution/attribute';
+import { createAttributor, overrideActive, type ClientOverride } from '../attribution/attribute';
 import type { SocialHoursDatabase } from '../db/database';
-import type { RuleRecord } from '../db/records';
+import type { ClientRecord, ManualKind, RuleRecord } from '../db/records';
 import { SessionWriter } from '../db/session-writer';
-import type { StatusResponse } from '../messaging/protocol';
+import type { AwayPeriod, CommandResponse, StatusResponse } from '../messaging/protocol';
 import { createClassifier } from '../platforms/classify';
+import { parseManualEntry, type ManualEntryForm } from '../sessions/manual-entry';
+import { timerSessions, type RunningTimer } from '../sessions/timer';
 import { trackingSettings, type Settings } from '../settings/settings';
-import type { Clock } from '../time/clock';
+import { MINUTE, type Clock } from '../time/clock';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../tracking/events';
-import { isTrackerState } from '../tracking/state';
+import { isTrackerState, type TrackerState } from '../tracking/state';
 import { Tracker, type TrackerDeps } from '../tracking/tracker';
+import { SessionCommands } from './session-commands';
+
+/** State the user sets in the popup, kept in extension storage so it survives a browser restart. */
+export interface DurableState {
+  paused: boolean;
+  timer: RunningTimer | null;
+  override: ClientOverride | null;
+  away: AwayPeriod | null;
+}
 
 /** What the service needs from the browser, so that it runs in unit tests as in the extension. */
 export interface TrackingPorts {
@@ -17,19 +28,29 @@ export interface TrackingPorts {
   newId: () => string;
   /** Where the tracker's state survives a service-worker restart (storage.session). */
   loadCheckpoint: () => Promise<unknown>;
-  saveCheckpoint: (state: unknown) => Promise<void>;
+  saveCheckpoint: (checkpoint: Checkpoint) => Promise<void>;
   /** The live picture: focused window, each window's active tab, the system's idle state. */
   readBrowserState: () => Promise<{ focusedWindowId: number | null; activeTabs: TabSnapshot[]; idle: IdleState }>;
   /** Periodic wake-ups while a session is open (alarms), so a lapsed session ends on time. */
   setWakeups: (on: boolean) => Promise<void>;
-  savePaused: (paused: boolean) => Promise<void>;
+  /** A one-off wake-up (the end of an override), or none. */
+  wakeAt: (when: number | null) => Promise<void>;
+  saveDurable: <K extends keyof DurableState>(key: K, value: DurableState[K]) => Promise<void>;
+  /** Called after every handled event: the badge and notifications follow. */
+  afterChange?: () => void;
   onError?: (error: unknown) => void;
 }
 
-export interface TrackingConfig {
+export interface Checkpoint {
+  tracker: TrackerState;
+  /** When the current idle spell began, for the "you were away" prompt. */
+  awaySince: number | null;
+}
+
+export interface TrackingConfig extends DurableState {
   settings: Settings;
   rules: RuleRecord[];
-  paused: boolean;
+  clients: ClientRecord[];
 }
 
 type EventSource = TrackerEvent | (() => Promise<TrackerEvent | null>);
@@ -37,13 +58,16 @@ type EventSource = TrackerEvent | (() => Promise<TrackerEvent | null>);
 /**
  * Feeds the tracker one event at a time, in arrival order, and persists what it decides:
  * sessions through the coalescing writer, the tracker's state as a checkpoint after every
- * event. Browser events arrive concurrently; the queue keeps them in order.
+ * event. It also runs what the user asks of the time (manual entries, the timer, edits),
+ * in the same queue, so only one writer ever touches sessions.
  */
 export class TrackingService {
   private tracker: Tracker;
   private writer: SessionWriter;
+  private commands: SessionCommands;
   private queue: Promise<unknown> = Promise.resolve();
   private wakeups: boolean | null = null;
+  private awaySince: number | null = null;
 
   constructor(
     private ports: TrackingPorts,
@@ -51,6 +75,7 @@ export class TrackingService {
   ) {
     this.tracker = new Tracker(this.deps());
     this.writer = new SessionWriter(ports.db);
+    this.commands = new SessionCommands(ports.db, ports.newId);
   }
 
   get writeCount(): number {
@@ -60,8 +85,11 @@ export class TrackingService {
   /** Restores the checkpoint (if the worker was restarted) and re-reads the browser. */
   start(): Promise<void> {
     return this.enqueue(async () => {
-      const saved = await this.ports.loadCheckpoint();
-      if (isTrackerState(saved)) this.tracker = new Tracker(this.deps(), saved);
+      const saved = (await this.ports.loadCheckpoint()) as Partial<Checkpoint> | undefined;
+      if (saved && isTrackerState(saved.tracker)) {
+        this.tracker = new Tracker(this.deps(), saved.tracker);
+        this.awaySince = typeof saved.awaySince === 'number' ? saved.awaySince : null;
+      }
       await this.handle(await this.syncEvent(), this.ports.clock());
     });
   }
@@ -79,37 +107,20 @@ export class TrackingService {
     return this.dispatch(() => this.syncEvent());
   }
 
-  setPaused(paused: boolean): Promise<void> {
-    return this.enqueue(async () => {
-      this.config = { ...this.config, paused };
-      await this.ports.savePaused(paused);
-      await this.handle({ type: paused ? 'pause' : 'resume' }, this.ports.clock());
-    });
-  }
-
-  updateSettings(settings: Settings): Promise<void> {
-    return this.enqueue(async () => {
-      this.config = { ...this.config, settings };
-      this.tracker.configure(trackingSettings(settings));
-      this.tracker.setResolvers(this.resolvers());
-      await this.handle({ type: 'tick' }, this.ports.clock());
-    });
-  }
-
-  updateRules(rules: RuleRecord[]): Promise<void> {
-    return this.enqueue(async () => {
-      this.config = { ...this.config, rules };
-      this.tracker.setResolvers(this.resolvers());
-      await this.handle({ type: 'tick' }, this.ports.clock());
-    });
-  }
-
   status(): Promise<StatusResponse> {
     return this.enqueue(async () => {
       const now = this.ports.clock();
       await this.handle({ type: 'tick' }, now);
-      return { status: this.tracker.status(now), paused: this.tracker.paused, now };
+      return this.peek();
     });
+  }
+
+  /** The status as it stands, without handling anything: for the badge, which must not cause events itself. */
+  peek(): StatusResponse {
+    const now = this.ports.clock();
+    const { paused, timer, away } = this.config;
+    const override = overrideActive(this.config.override, now) ? this.config.override : null;
+    return { status: this.tracker.status(now), paused, now, timer, override, away };
   }
 
   /** Brings the open session up to now and writes it, whatever the checkpoint interval. */
@@ -121,6 +132,130 @@ export class TrackingService {
     });
   }
 
+  setPaused(paused: boolean): Promise<void> {
+    return this.enqueue(async () => {
+      this.config = { ...this.config, paused };
+      await this.ports.saveDurable('paused', paused);
+      await this.applyPause();
+    });
+  }
+
+  setOverride(override: ClientOverride | null): Promise<CommandResponse> {
+    return this.enqueue(async () => {
+      if (override && !this.activeClientIds().has(override.clientId)) return { ok: false, error: 'unknown-client' };
+      this.config = { ...this.config, override };
+      await this.ports.saveDurable('override', override);
+      await this.ports.wakeAt(override?.until ?? null);
+      this.tracker.setResolvers(this.resolvers());
+      await this.handle({ type: 'tick' }, this.ports.clock());
+      return { ok: true };
+    });
+  }
+
+  startTimer(timer: Omit<RunningTimer, 'startedAt'>): Promise<CommandResponse> {
+    return this.enqueue(async () => {
+      if (this.config.timer) return { ok: false, error: 'timer-running' };
+      if (!this.activeClientIds().has(timer.clientId)) return { ok: false, error: 'unknown-client' };
+      const running: RunningTimer = { ...timer, startedAt: this.ports.clock() };
+      this.config = { ...this.config, timer: running };
+      await this.ports.saveDurable('timer', running);
+      await this.applyPause();
+      return { ok: true };
+    });
+  }
+
+  stopTimer(): Promise<CommandResponse> {
+    return this.enqueue(async () => {
+      const timer = this.config.timer;
+      if (!timer) return { ok: false, error: 'no-timer' };
+      const now = Math.max(this.ports.clock(), timer.startedAt);
+      await this.commands.addManual(timerSessions(timer, now, this.ports.newId), now);
+      this.config = { ...this.config, timer: null };
+      await this.ports.saveDurable('timer', null);
+      await this.applyPause();
+      return { ok: true };
+    });
+  }
+
+  addManual(form: ManualEntryForm): Promise<CommandResponse> {
+    return this.command(async (now) => {
+      const parsed = parseManualEntry(form, now, this.ports.newId());
+      if (!parsed.ok) return { ok: false, error: 'invalid', problems: parsed.problems };
+      if (!this.knownClient(form.clientId)) return { ok: false, error: 'unknown-client' };
+      await this.commands.addManual([parsed.session], now);
+      return { ok: true, count: 1 };
+    });
+  }
+
+  /** Logs the last time away for a client, as a manual entry covering it. */
+  logAway(clientId: string, kind: ManualKind, note?: string): Promise<CommandResponse> {
+    return this.command(async (now) => {
+      const away = this.config.away;
+      if (!away) return { ok: false, error: 'nothing-away' };
+      if (!this.knownClient(clientId)) return { ok: false, error: 'unknown-client' };
+      const timer: RunningTimer = { clientId, kind, startedAt: away.from, ...(note ? { note } : {}) };
+      await this.commands.addManual(timerSessions(timer, away.to, this.ports.newId), now);
+      await this.setAway(null);
+      return { ok: true };
+    });
+  }
+
+  dismissAway(): Promise<CommandResponse> {
+    return this.enqueue(async () => {
+      await this.setAway(null);
+      return { ok: true };
+    });
+  }
+
+  assignSessions(ids: string[], clientId: string | null): Promise<CommandResponse> {
+    return this.command((now) => this.commands.assign(ids, clientId, now));
+  }
+
+  splitSession(id: string, at: number): Promise<CommandResponse> {
+    return this.command((now) => this.commands.split(id, at, now));
+  }
+
+  reattribute(ruleId: string): Promise<CommandResponse> {
+    return this.command((now) => this.commands.reattribute(ruleId, now));
+  }
+
+  deleteClient(clientId: string): Promise<CommandResponse> {
+    return this.command((now) => this.commands.deleteClient(clientId, now));
+  }
+
+  updateSettings(settings: Settings): Promise<void> {
+    return this.reconfigure({ settings });
+  }
+
+  updateRules(rules: RuleRecord[]): Promise<void> {
+    return this.reconfigure({ rules });
+  }
+
+  updateClients(clients: ClientRecord[]): Promise<void> {
+    return this.reconfigure({ clients });
+  }
+
+  private reconfigure(change: Partial<TrackingConfig>): Promise<void> {
+    return this.enqueue(async () => {
+      this.config = { ...this.config, ...change };
+      this.tracker.configure(trackingSettings(this.config.settings));
+      this.tracker.setResolvers(this.resolvers());
+      await this.handle({ type: 'tick' }, this.ports.clock());
+    });
+  }
+
+  /** Runs an edit of stored time after cutting the open session at now, so the edit never races the tracker's writes. */
+  private command(run: (now: number) => Promise<CommandResponse>): Promise<CommandResponse> {
+    return this.enqueue(async () => {
+      const now = this.ports.clock();
+      await this.handle({ type: 'cut' }, now);
+      await this.writer.flush(null, now);
+      const result = await run(now);
+      this.ports.afterChange?.();
+      return result;
+    });
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch((error: unknown) => this.ports.onError?.(error));
@@ -128,28 +263,66 @@ export class TrackingService {
   }
 
   private async handle(event: TrackerEvent, now: number): Promise<void> {
+    if (event.type === 'idle') await this.noteIdle(event.state, now);
     const output = this.tracker.handle(event, now);
     // The checkpoint first: if the write fails, the tracker's state is still safe, and the
     // writer retries what it could not write with the next event.
-    await this.ports.saveCheckpoint(this.tracker.snapshot());
+    await this.ports.saveCheckpoint({ tracker: this.tracker.snapshot(), awaySince: this.awaySince });
     await this.writer.record(output, this.tracker.open, now);
     const wantWakeups = this.tracker.open !== null;
     if (wantWakeups !== this.wakeups) {
       this.wakeups = wantWakeups;
       await this.ports.setWakeups(wantWakeups);
     }
+    this.ports.afterChange?.();
+  }
+
+  /** Remembers when an idle spell began; a long enough one becomes a "you were away" offer on return. */
+  private async noteIdle(state: IdleState, now: number): Promise<void> {
+    if (state !== 'active') {
+      // chrome.idle reports idle after the detection interval without input: the absence began then.
+      const began = state === 'idle' ? now - this.detectionIntervalMs() : now;
+      this.awaySince = Math.min(this.awaySince ?? began, began);
+      return;
+    }
+    const since = this.awaySince;
+    this.awaySince = null;
+    if (since !== null && now - since >= this.config.settings.awayPromptMinutes * MINUTE) await this.setAway({ from: since, to: now });
+  }
+
+  private detectionIntervalMs(): number {
+    return Math.max(15, Math.round(this.config.settings.readingAllowanceSeconds)) * 1000;
+  }
+
+  private async setAway(away: AwayPeriod | null): Promise<void> {
+    this.config = { ...this.config, away };
+    await this.ports.saveDurable('away', away);
+  }
+
+  /** Automatic tracking stops while the user pauses it or times work away from the browser. */
+  private async applyPause(): Promise<void> {
+    const paused = this.config.paused || this.config.timer !== null;
+    if (paused !== this.tracker.paused) await this.handle({ type: paused ? 'pause' : 'resume' }, this.ports.clock());
   }
 
   private async syncEvent(): Promise<TrackerEvent> {
     const state = await this.ports.readBrowserState();
-    return { type: 'sync', ...state, paused: this.config.paused };
+    return { type: 'sync', ...state, paused: this.config.paused || this.config.timer !== null };
+  }
+
+  private activeClientIds(): Set<string> {
+    return new Set(this.config.clients.filter((c) => !c.archived).map((c) => c.id));
+  }
+
+  private knownClient(clientId: string): boolean {
+    return this.activeClientIds().has(clientId);
   }
 
   private resolvers(): Pick<TrackerDeps, 'classify' | 'attribute'> {
-    const { settings, rules } = this.config;
+    const { settings, rules, override } = this.config;
     const classify = createClassifier({ disabled: settings.disabledPlatforms, mastodonServers: settings.mastodonServers, customSites: settings.customSites });
-    const attributor = createAttributor(rules);
-    return { classify, attribute: (context, url, now) => attributor(context, url, now) };
+    const attribute = createAttributor(rules, { override, activeClients: this.activeClientIds() });
+    return { classify, attribute };
   }
 
   private deps(): TrackerDeps {

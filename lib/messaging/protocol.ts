@@ -1,3 +1,7 @@
+import * as v from 'valibot';
+import { MANUAL_KINDS, type ManualKind } from '../db/records';
+import type { ClientOverride } from '../attribution/attribute';
+import type { RunningTimer } from '../sessions/timer';
 import type { TrackingStatus } from '../tracking/status';
 
 /** What a content script reports about its page. The background adds the tab and window from the sender. */
@@ -11,36 +15,70 @@ export interface PageReport {
   mediaPlaying: boolean;
 }
 
-/** Requests from the extension's own pages (popup, dashboard) to the background. */
-export type PageRequest = { type: 'get-status' } | { type: 'set-paused'; paused: boolean };
+const MAX_AGO_MS = 10 * 60_000;
+
+const PageReportSchema = v.object({
+  type: v.literal('page-report'),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  inputAgoMs: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_AGO_MS))),
+  hasFocus: v.boolean(),
+  visible: v.boolean(),
+  mediaPlaying: v.boolean(),
+});
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Time = v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0));
+const Kind = v.picklist(MANUAL_KINDS);
+const Note = v.pipe(v.string(), v.maxLength(500));
+
+/** Requests from the extension's own pages (popup, dashboard) to the background, the one writer of sessions. */
+const PageRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('get-status') }),
+  v.object({ type: v.literal('set-paused'), paused: v.boolean() }),
+  v.object({ type: v.literal('set-override'), clientId: Id, until: v.nullable(Time) }),
+  v.object({ type: v.literal('clear-override') }),
+  v.object({ type: v.literal('start-timer'), clientId: Id, kind: Kind, note: v.optional(Note) }),
+  v.object({ type: v.literal('stop-timer') }),
+  v.object({
+    type: v.literal('add-manual'),
+    form: v.object({ clientId: v.string(), kind: v.string(), date: v.string(), start: v.string(), duration: v.string(), note: v.string() }),
+  }),
+  v.object({ type: v.literal('log-away'), clientId: Id, kind: Kind, note: v.optional(Note) }),
+  v.object({ type: v.literal('dismiss-away') }),
+  v.object({ type: v.literal('assign-sessions'), ids: v.pipe(v.array(Id), v.maxLength(100_000)), clientId: v.nullable(Id) }),
+  v.object({ type: v.literal('split-session'), id: Id, at: Time }),
+  v.object({ type: v.literal('reattribute'), ruleId: Id }),
+  v.object({ type: v.literal('delete-client'), clientId: Id }),
+  v.object({ type: v.literal('sync-sites') }),
+]);
+
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+
+/** A period away from the browser, offered to the user for logging. */
+export interface AwayPeriod {
+  from: number;
+  to: number;
+}
 
 export interface StatusResponse {
   status: TrackingStatus;
   paused: boolean;
   now: number;
+  timer: RunningTimer | null;
+  override: ClientOverride | null;
+  away: AwayPeriod | null;
 }
 
-const MAX_AGO_MS = 10 * 60_000;
+export type CommandResponse = { ok: true; count?: number } | { ok: false; error: string; problems?: string[] };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Accepts a page report only when every field has the right type and a sane value. */
 export function parsePageReport(value: unknown): PageReport | null {
-  if (!isObject(value) || value.type !== 'page-report') return null;
-  const { url, inputAgoMs, hasFocus, visible, mediaPlaying } = value;
-  if (typeof url !== 'string' || url.length > 8192) return null;
-  if (inputAgoMs !== null && (typeof inputAgoMs !== 'number' || !Number.isFinite(inputAgoMs) || inputAgoMs < 0 || inputAgoMs > MAX_AGO_MS)) {
-    return null;
-  }
-  if (typeof hasFocus !== 'boolean' || typeof visible !== 'boolean' || typeof mediaPlaying !== 'boolean') return null;
-  return { type: 'page-report', url, inputAgoMs, hasFocus, visible, mediaPlaying };
+  const result = v.safeParse(PageReportSchema, value);
+  return result.success ? result.output : null;
 }
 
 export function parsePageRequest(value: unknown): PageRequest | null {
-  if (!isObject(value)) return null;
-  if (value.type === 'get-status') return { type: 'get-status' };
-  if (value.type === 'set-paused' && typeof value.paused === 'boolean') return { type: 'set-paused', paused: value.paused };
-  return null;
+  const result = v.safeParse(PageRequestSchema, value);
+  return result.success ? result.output : null;
 }
+
+export type { ManualKind };

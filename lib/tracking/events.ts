@@ -42,4 +42,6 @@ export type TrackerEvent =
   | { type: 'pause' }
   | { type: 'resume' }
   /** A periodic wake-up: lets a lapsed session end without any other event. */
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** Ends the open session now and, if still engaged, starts a new one: lets the user edit all time up to now. */
+  | { type: 'cut' };

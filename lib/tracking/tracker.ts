@@ -251,6 +251,9 @@ export class Tracker {
         break;
       case 'tick':
         break;
+      case 'cut':
+        this.close();
+        break;
     }
   }
 

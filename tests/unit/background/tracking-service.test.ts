@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TrackingService, type TrackingPorts } from '../../../lib/background/tracking-service';
 import { SocialHoursDatabase } from '../../../lib/db/database';
+import type { ClientRecord } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { FB_PAGE, T0, ev } from '../../support/tracker-harness';
 
@@ -23,12 +24,13 @@ function ports(): TrackingPorts {
     setWakeups: async (on) => {
       wakeups.push(on);
     },
-    savePaused: async () => {},
+    wakeAt: async () => {},
+    saveDurable: async () => {},
   };
 }
 
 function service(): TrackingService {
-  return new TrackingService(ports(), { settings: DEFAULT_SETTINGS, rules: [], paused: false });
+  return new TrackingService(ports(), { settings: DEFAULT_SETTINGS, rules: [], clients: [], paused: false, timer: null, override: null, away: null });
 }
 
 beforeEach(async () => {
@@ -117,6 +119,133 @@ describe('the tracking service', () => {
     expect(sessions.map((x) => [(x.start - T0) / 1000, (x.end - T0) / 1000])).toEqual([
       [0, 20],
       [210, 220],
+    ]);
+  });
+});
+
+describe('what the user asks of the time', () => {
+  const dupont: ClientRecord = { id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 0 };
+  const martin: ClientRecord = { id: 'martin', name: 'Fleuriste Martin', color: '#15803d', archived: false, createdAt: 0 };
+
+  async function withClients(): Promise<TrackingService> {
+    await db.clients.bulkPut([dupont, martin]);
+    const s = new TrackingService(ports(), { settings: DEFAULT_SETTINGS, rules: [], clients: [dupont, martin], paused: false, timer: null, override: null, away: null });
+    await s.start();
+    return s;
+  }
+
+  async function stored() {
+    return (await db.sessions.orderBy('start').toArray()).map((x) => [x.clientId, x.platform, (x.start - T0) / 1000, (x.end - T0) / 1000]);
+  }
+
+  it('gives everything to the override, then splits when it is turned off', async () => {
+    const s = await withClients();
+    await inputAt(s, 0);
+    now = T0 + 10_000;
+    expect(await s.setOverride({ clientId: 'dupont', until: null })).toEqual({ ok: true });
+    await inputAt(s, 20);
+    now = T0 + 30_000;
+    await s.setOverride(null);
+    await inputAt(s, 40);
+    await s.flush();
+    expect(await stored()).toEqual([
+      [null, 'facebook', 0, 10],
+      ['dupont', 'facebook', 10, 30],
+      [null, 'facebook', 30, 40],
+    ]);
+    expect(await s.setOverride({ clientId: 'nobody', until: null })).toEqual({ ok: false, error: 'unknown-client' });
+  });
+
+  it('pauses automatic time while the timer runs, and logs the timer as a manual session', async () => {
+    const s = await withClients();
+    await inputAt(s, 0);
+    now = T0 + 10_000;
+    await s.startTimer({ clientId: 'martin', kind: 'call' });
+    for (let t = 20; t <= 600; t += 20) await inputAt(s, t);
+    expect((await s.status()).timer).toMatchObject({ clientId: 'martin', kind: 'call', startedAt: T0 + 10_000 });
+    now = T0 + 610_000;
+    await s.stopTimer();
+    await inputAt(s, 620);
+    await inputAt(s, 630);
+    await s.flush();
+    expect(await stored()).toEqual([
+      [null, 'facebook', 0, 10],
+      ['martin', 'manual', 10, 610],
+      // Input went on during the timer: automatic time resumes the moment it stops.
+      [null, 'facebook', 610, 630],
+    ]);
+  });
+
+  it('carves a manual entry out of the automatic time it covers', async () => {
+    const s = await withClients();
+    for (let t = 0; t <= 300; t += 10) await inputAt(s, t);
+    await s.flush();
+    now = T0 + 4 * 3_600_000;
+    const start = new Date(T0 + 60_000);
+    const hhmm = `${String(start.getHours()).padStart(2, '0')}:${String(start.getMinutes()).padStart(2, '0')}`;
+    const date = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+    const result = await s.addManual({ clientId: 'dupont', kind: 'call', date, start: hhmm, duration: '2', note: '' });
+    expect(result).toEqual({ ok: true, count: 1 });
+    expect(await stored()).toEqual([
+      [null, 'facebook', 0, 60],
+      ['dupont', 'manual', 60, 180],
+      [null, 'facebook', 180, 300],
+    ]);
+    expect(await s.addManual({ clientId: 'dupont', kind: 'nap', date, start: hhmm, duration: '0', note: '' })).toEqual({ ok: false, error: 'invalid', problems: ['kind-invalid', 'duration-invalid'] });
+  });
+
+  it('offers a long idle spell on return, and logs it for a client', async () => {
+    const s = await withClients();
+    await inputAt(s, 0);
+    now = T0 + 60_000;
+    await s.dispatch(ev.idle('idle'));
+    now = T0 + 30 * 60_000;
+    await s.dispatch(ev.idle('active'));
+    const { away } = await s.status();
+    expect(away).toEqual({ from: T0, to: T0 + 30 * 60_000 });
+    await s.logAway('martin', 'meeting', 'Réunion');
+    expect((await s.status()).away).toBeNull();
+    const manual = await db.sessions.where('platform').equals('manual').toArray().catch(() => db.sessions.filter((x) => x.platform === 'manual').toArray());
+    expect(manual.map((m) => [m.clientId, m.activity, m.note, (m.end - m.start) / 60_000])).toEqual([['martin', 'meeting', 'Réunion', 30]]);
+  });
+
+  it('does not offer a short absence', async () => {
+    const s = await withClients();
+    now = T0;
+    await s.dispatch(ev.idle('idle'));
+    now = T0 + 5 * 60_000;
+    await s.dispatch(ev.idle('active'));
+    expect((await s.status()).away).toBeNull();
+  });
+
+  it('assigns sessions by hand, splits one, and keeps the time of a deleted client as unassigned', async () => {
+    const s = await withClients();
+    for (let t = 0; t <= 100; t += 10) await inputAt(s, t);
+    await s.flush();
+    const [first] = await db.sessions.toArray();
+    expect(await s.splitSession(first!.id, T0 + 50_000)).toEqual({ ok: true, count: 2 });
+    const ids = (await db.sessions.toArray()).map((x) => x.id);
+    expect(await s.assignSessions(ids, 'dupont')).toEqual({ ok: true, count: ids.length });
+    expect((await db.sessions.toArray()).every((x) => x.clientId === 'dupont' && x.assignedBy === 'user')).toBe(true);
+    expect(await s.deleteClient('dupont')).toEqual({ ok: true, count: ids.length });
+    expect(await db.clients.get('dupont')).toBeUndefined();
+    expect((await db.sessions.toArray()).every((x) => x.clientId === null)).toBe(true);
+  });
+
+  it('re-attributes the past unassigned time of a new rule, never time assigned by hand', async () => {
+    const s = await withClients();
+    for (let t = 0; t <= 60; t += 10) await inputAt(s, t);
+    now = T0 + 200_000;
+    await s.dispatch(ev.tick());
+    for (let t = 300; t <= 360; t += 10) await inputAt(s, t);
+    await s.flush();
+    const [handPicked] = await db.sessions.orderBy('start').toArray();
+    await s.assignSessions([handPicked!.id], null);
+    await db.rules.put({ id: 'r1', clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', urlPattern: null, createdAt: 1 });
+    expect(await s.reattribute('r1')).toEqual({ ok: true, count: 1 });
+    expect((await db.sessions.orderBy('start').toArray()).map((x) => [x.clientId, x.assignedBy])).toEqual([
+      [null, 'user'],
+      ['dupont', 'rule'],
     ]);
   });
 });

@@ -1,0 +1,95 @@
+import type { ClientRecord, SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID } from '../db/records';
+import { progress, type Progress } from '../contracts/progress';
+import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
+import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
+import type { TimeRange } from '../time/local-day';
+import { overlapMs } from './range-summary';
+
+type Countable = Pick<SessionRecord, 'start' | 'end' | 'clientId'>;
+
+export interface PeriodFigures {
+  range: TimeRange;
+  progress: Progress;
+  /** Used time at the client's hourly rate, or null without a rate. */
+  value: number | null;
+}
+
+export interface ClientCockpit {
+  client: ClientRecord;
+  day: PeriodFigures;
+  week: PeriodFigures;
+  month: PeriodFigures;
+}
+
+export function usedMs(sessions: readonly Countable[], clientId: string, range: TimeRange): number {
+  let total = 0;
+  for (const s of sessions) if (s.clientId === clientId) total += overlapMs(s, range);
+  return total;
+}
+
+/** The range of the month, or of the week when it reaches outside the month: one query covers all three periods. */
+export function cockpitRange(now: number, calendar: CalendarSettings): TimeRange {
+  const week = weekRange(now, calendar.weekStartsOn);
+  const month = monthRange(now);
+  return { from: Math.min(week.from, month.from), to: Math.max(week.to, month.to) };
+}
+
+/**
+ * For each active client: today, this week and this month, used against contracted, with
+ * what is left and what it is worth. `sessions` must cover `cockpitRange(now)`.
+ */
+export function buildCockpit(
+  sessions: readonly Countable[],
+  clients: readonly ClientRecord[],
+  calendar: CalendarSettings,
+  now: number,
+): ClientCockpit[] {
+  const ranges = { day: dayRange(now), week: weekRange(now, calendar.weekStartsOn), month: monthRange(now) };
+  return clients
+    .filter((c) => !c.archived && c.id !== PERSONAL_CLIENT_ID)
+    .map((client) => {
+      const figures = (range: TimeRange): PeriodFigures => {
+        const used = usedMs(sessions, client.id, range);
+        const rate = client.hourlyRate ?? null;
+        return { range, progress: progress(used, targetMs(client, range, calendar)), value: rate === null ? null : (used / 3_600_000) * rate };
+      };
+      return { client, day: figures(ranges.day), week: figures(ranges.week), month: figures(ranges.month) };
+    })
+    .sort((a, b) => b.day.progress.usedMs - a.day.progress.usedMs || a.client.name.localeCompare(b.client.name));
+}
+
+export type ContractThreshold = 80 | 100;
+
+export interface ContractAlert {
+  clientId: string;
+  threshold: ContractThreshold;
+  /** Identifies the period, so that each threshold is announced once per period. */
+  key: string;
+  share: number;
+}
+
+/**
+ * The thresholds a client has crossed in the period of its contract in force today
+ * (its day, week or month), not yet announced.
+ */
+export function contractAlerts(
+  client: ClientRecord,
+  sessions: readonly Countable[],
+  calendar: CalendarSettings,
+  now: number,
+  announced: ReadonlySet<string>,
+): ContractAlert[] {
+  const term = termOn(client.contracts, isoDate(now));
+  if (!term || term.period === 'none') return [];
+  const range = term.period === 'day' ? dayRange(now) : term.period === 'week' ? weekRange(now, calendar.weekStartsOn) : monthRange(now);
+  const target = targetMs(client, range, calendar);
+  if (!target) return [];
+  const share = usedMs(sessions, client.id, range) / target;
+  const alerts: ContractAlert[] = [];
+  for (const threshold of [80, 100] as const) {
+    const key = `${client.id}:${term.period}:${isoDate(range.from)}:${threshold}`;
+    if (share * 100 >= threshold && !announced.has(key)) alerts.push({ clientId: client.id, threshold, key, share });
+  }
+  return alerts;
+}
