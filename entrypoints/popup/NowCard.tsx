@@ -1,10 +1,18 @@
-import { platformName } from '../../lib/platforms/catalogue';
-import type { TrackingStatus } from '../../lib/tracking/status';
-import { formatDuration } from '../../lib/ui/format';
-import { t, type MessageKey } from '../../lib/ui/i18n';
-import type { StatusState } from '../../lib/ui/use-tracking-status';
-import { useLiveQuery } from '../../lib/ui/use-live-query';
+import { useState } from 'preact/hooks';
+import { createAttributor } from '../../lib/attribution/attribute';
+import { explainAttribution, type Explanation } from '../../lib/attribution/explain';
+import { reattributionCandidates } from '../../lib/attribution/reattribute';
 import { SocialHoursDatabase } from '../../lib/db/database';
+import type { ClientRecord, RuleRecord } from '../../lib/db/records';
+import type { StatusResponse } from '../../lib/messaging/protocol';
+import { platformName } from '../../lib/platforms/catalogue';
+import type { PageContext } from '../../lib/platforms/types';
+import type { Settings } from '../../lib/settings/settings';
+import type { TrackingStatus } from '../../lib/tracking/status';
+import { request } from '../../lib/ui/background-client';
+import { ClientSelect } from '../../lib/ui/components/ClientSelect';
+import { formatClock, formatDuration } from '../../lib/ui/format';
+import { t, type MessageKey } from '../../lib/ui/i18n';
 
 const db = new SocialHoursDatabase();
 
@@ -17,22 +25,118 @@ const REASONS: Record<Exclude<TrackingStatus['kind'], 'tracking'>, MessageKey> =
   'not-tracked': 'statusNotTracked',
 };
 
-function ClientName({ clientId }: { clientId: string | null }) {
-  const client = useLiveQuery(async () => (clientId ? ((await db.clients.get(clientId)) ?? null) : null), [clientId]);
-  const name = client.status === 'ready' && client.value ? client.value.name : t('unassigned');
-  return <span data-testid="now-client">{t('forClient', name)}</span>;
+function explanationText(e: Explanation, customSites: Settings['customSites']): string {
+  switch (e.kind) {
+    case 'override':
+      return e.until === null ? t('whyOverride', e.clientName) : t('whyOverrideUntil', e.clientName, formatClock(e.until));
+    case 'account':
+      return t('whyAccount', e.clientName, e.account, platformName(e.platform, customSites));
+    case 'url':
+      return t('whyUrl', e.clientName, e.pattern);
+    case 'platform':
+      return t('whyPlatform', e.clientName, platformName(e.platform, customSites));
+    case 'personal':
+      return t('whyPersonal');
+    case 'unassigned':
+      return t('whyUnassigned');
+  }
 }
 
-export function NowCard({ state, onPause }: { state: StatusState; onPause: (paused: boolean) => Promise<void> }) {
-  if (state.status === 'loading') return <section class="now card" aria-busy="true" />;
-  if (state.status === 'error') {
+/**
+ * "This account belongs to…": creates the account rule for the current page, then offers
+ * to move the earlier unassigned time of that account to the same client.
+ */
+function AssignAccount({ context, clients, rules, onChange }: { context: PageContext; clients: ClientRecord[]; rules: RuleRecord[]; onChange: () => Promise<void> }) {
+  const [clientId, setClientId] = useState('');
+  const [offer, setOffer] = useState<{ rule: RuleRecord; ms: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  if (context.account === null) return <p class="muted small">{t('assignNoAccount')}</p>;
+  const existing = rules.find((r) => r.platform === context.platform && r.account === context.account && !r.urlPattern);
+
+  const save = async () => {
+    if (!clientId) return;
+    const rule: RuleRecord = { id: crypto.randomUUID(), clientId, platform: context.platform, account: context.account, urlPattern: null, createdAt: Date.now() };
+    await db.transaction('rw', db.rules, async () => {
+      if (existing) await db.rules.delete(existing.id);
+      await db.rules.put(rule);
+    });
+    const unassigned = await db.sessions.filter((s) => s.clientId === null && s.platform === context.platform && s.account === context.account).toArray();
+    const ms = reattributionCandidates(rule, unassigned).reduce((sum, s) => sum + s.end - s.start, 0);
+    setOffer(ms > 0 ? { rule, ms } : null);
+    setMessage(t('assignDone', clients.find((c) => c.id === clientId)?.name ?? ''));
+    await onChange();
+  };
+
+  if (offer) {
     return (
-      <section class="now card">
-        <p class="error" role="alert">{t('errorBackground')}</p>
-      </section>
+      <div class="offer" data-testid="reattribute-offer">
+        <p>{t('reattributeOffer', formatDuration(offer.ms))}</p>
+        <div class="actions">
+          <button type="button" data-testid="reattribute-no" onClick={() => setOffer(null)}>
+            {t('reattributeNo')}
+          </button>
+          <button
+            type="button"
+            class="primary"
+            data-testid="reattribute-yes"
+            onClick={async () => {
+              const result = await request({ type: 'reattribute', ruleId: offer.rule.id });
+              setMessage(result.ok ? t('reattributeDone', String(result.count ?? 0)) : t('actionFailed'));
+              setOffer(null);
+            }}
+          >
+            {t('reattributeYes')}
+          </button>
+        </div>
+      </div>
     );
   }
-  const { status, paused } = state.value;
+  return (
+    <div class="assign">
+      <label for="assign-client" class="small">
+        {t('assignAccountLabel', context.account)}
+      </label>
+      <div class="row">
+        <ClientSelect id="assign-client" testId="assign-client" clients={clients} value={clientId} onChange={setClientId} personal placeholder={t('chooseClient')} />
+        <button type="button" data-testid="assign-save" disabled={!clientId} onClick={() => void save()}>
+          {t('assign')}
+        </button>
+      </div>
+      {message && (
+        <p class="small" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function NowCard({
+  response,
+  clients,
+  rules,
+  settings,
+  onChange,
+}: {
+  response: StatusResponse;
+  clients: ClientRecord[];
+  rules: RuleRecord[];
+  settings: Settings;
+  onChange: () => Promise<void>;
+}) {
+  const { status, paused, override, now } = response;
+  const context: PageContext | null = status.kind === 'tracking' ? status.session : status.kind === 'waiting' || status.kind === 'idle' ? status.context : null;
+  const attribution =
+    status.kind === 'tracking'
+      ? status.session
+      : context
+        ? (() => {
+            const a = createAttributor(rules, { override, activeClients: new Set(clients.filter((c) => !c.archived).map((c) => c.id)) })(context, null, now);
+            return { clientId: a?.clientId ?? null, assignedBy: a?.assignedBy ?? null, ruleId: a?.ruleId ?? null };
+          })()
+        : null;
+  const clientName = attribution?.clientId ? (clients.find((c) => c.id === attribution.clientId)?.name ?? t('personalTime')) : t('unassigned');
+
   return (
     <section class="now card" aria-labelledby="now-title">
       <div class="now-row">
@@ -42,7 +146,10 @@ export function NowCard({ state, onPause }: { state: StatusState; onPause: (paus
           class={paused ? 'primary' : ''}
           aria-pressed={paused}
           data-testid="pause-toggle"
-          onClick={() => void onPause(!paused)}
+          onClick={async () => {
+            await request({ type: 'set-paused', paused: !paused });
+            await onChange();
+          }}
         >
           {paused ? t('resume') : t('pause')}
         </button>
@@ -51,22 +158,30 @@ export function NowCard({ state, onPause }: { state: StatusState; onPause: (paus
         <div class="now-tracking" data-testid="now-tracking">
           <p>
             <span class="dot" aria-hidden="true" />
-            <strong data-testid="now-platform">{platformName(status.session.platform)}</strong>
+            <strong data-testid="now-platform">{platformName(status.session.platform, settings.customSites)}</strong>
             {' · '}
             <span data-testid="now-account">{status.session.account ?? t('noAccount')}</span>
+            <span class="muted" data-testid="now-duration">
+              {' · '}
+              {formatDuration(status.session.end - status.session.start)}
+            </span>
           </p>
           <p class="muted">
-            {t(`activity_${status.session.activity}` as MessageKey)} · <ClientName clientId={status.session.clientId} />
-          </p>
-          <p class="muted" data-testid="now-duration">
-            {formatDuration(status.session.end - status.session.start)}
+            {t(`activity_${status.session.activity}` as MessageKey)} · <span data-testid="now-client">{t('forClient', clientName)}</span>
           </p>
         </div>
       ) : (
         <p class="muted" role="status" data-testid="now-reason" data-reason={status.kind}>
-          {t(REASONS[status.kind])}
+          {response.timer ? t('statusTimer') : t(REASONS[status.kind])}
         </p>
       )}
+      {attribution && context && (
+        <details class="why">
+          <summary data-testid="why">{t('whyTitle')}</summary>
+          <p data-testid="why-text">{explanationText(explainAttribution(attribution, rules, clients, override), settings.customSites)}</p>
+        </details>
+      )}
+      {context && <AssignAccount context={context} clients={clients} rules={rules} onChange={onChange} />}
     </section>
   );
 }

@@ -1,76 +1,99 @@
-import { useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { SocialHoursDatabase } from '../../lib/db/database';
 import { sessionsOverlapping } from '../../lib/db/session-queries';
+import { cockpitRange } from '../../lib/reports/cockpit';
 import { buildTodayView } from '../../lib/reports/today';
-import { localDayRange } from '../../lib/time/local-day';
-import { formatDuration } from '../../lib/ui/format';
-import { t, uiLanguage } from '../../lib/ui/i18n';
+import type { Settings } from '../../lib/settings/settings';
+import { formatDay, formatDuration } from '../../lib/ui/format';
+import { t } from '../../lib/ui/i18n';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useTrackingStatus } from '../../lib/ui/use-tracking-status';
+import { AwayBanner } from './AwayBanner';
+import { CockpitList } from './CockpitList';
 import { NowCard } from './NowCard';
+import { OverrideCard } from './OverrideCard';
+import { TimerCard } from './TimerCard';
 import { TotalsList } from './TotalsList';
 
 const db = new SocialHoursDatabase();
 
-export function Popup() {
-  const { state: status, setPaused } = useTrackingStatus();
+export function Popup({ settings }: { settings: Settings }) {
+  const { state: status, refresh } = useTrackingStatus();
   const now = status.status === 'ready' ? status.value.now : Date.now();
-  const day = localDayRange(now);
-  const sessions = useLiveQuery(() => sessionsOverlapping(db, day.from, day.to), [day.from]);
+  const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
+  const range = cockpitRange(now, calendar);
+  const sessions = useLiveQuery(() => sessionsOverlapping(db, range.from, range.to), [range.from, range.to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
+  const rules = useLiveQuery(() => db.rules.toArray(), []);
 
   const live = status.status === 'ready' && status.value.status.kind === 'tracking' ? status.value.status.session : null;
-  const view = useMemo(
-    () =>
-      sessions.status === 'ready' && clients.status === 'ready'
-        ? buildTodayView(sessions.value, live, clients.value, now)
-        : null,
-    [sessions, clients, live, now],
-  );
-  const dateLabel = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long', day: 'numeric', month: 'long' }).format(now);
+  const ready = sessions.status === 'ready' && clients.status === 'ready' && rules.status === 'ready';
+  const today = ready ? buildTodayView(sessions.value, live, clients.value, now, settings.customSites) : null;
+  const failed = sessions.status === 'error' || clients.status === 'error' || rules.status === 'error';
 
   return (
     <main class="popup">
       <header class="popup-header">
         <div>
           <h1>{t('today')}</h1>
-          <p class="muted">{dateLabel}</p>
+          <p class="muted">{formatDay(now, true)}</p>
         </div>
-        <p class="total" aria-label={t('totalToday')} data-testid="total-today" data-ms={view?.total}>
-          {view ? formatDuration(view.total) : '—'}
+        <p class="total" aria-label={t('totalToday')} data-testid="total-today" data-ms={today?.total}>
+          {today ? formatDuration(today.total) : '—'}
         </p>
       </header>
 
-      <NowCard state={status} onPause={setPaused} />
-
-      {sessions.status === 'error' || clients.status === 'error' ? (
-        <p class="error" role="alert">{t('errorData')}</p>
-      ) : !view ? (
-        <p class="muted" aria-busy="true">{t('loading')}</p>
-      ) : view.total === 0 ? (
-        <p class="empty" data-testid="empty-today">{t('emptyToday')}</p>
-      ) : (
+      {failed && (
+        <p class="error" role="alert">
+          {t('errorData')}
+        </p>
+      )}
+      {status.status === 'error' && (
+        <p class="error" role="alert">
+          {t('errorBackground')}
+        </p>
+      )}
+      {status.status === 'ready' && ready && (
         <>
-          <TotalsList
-            title={t('byClient')}
-            testId="by-client"
-            rows={view.clients.map((row) => ({
-              key: row.clientId ?? 'unassigned',
-              label: row.name ?? t('unassigned'),
-              color: row.color,
-              muted: row.clientId === null,
-              ms: row.ms,
-            }))}
-            total={view.total}
-          />
-          <TotalsList
-            title={t('byPlatform')}
-            testId="by-platform"
-            rows={view.platforms.map((row) => ({ key: row.platform, label: row.name, color: null, muted: false, ms: row.ms }))}
-            total={view.total}
-          />
+          {status.value.away && <AwayBanner away={status.value.away} clients={clients.value} onDone={refresh} />}
+          <NowCard response={status.value} clients={clients.value} rules={rules.value} settings={settings} onChange={refresh} />
+          <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
+          <OverrideCard override={status.value.override} clients={clients.value} now={now} onChange={refresh} />
         </>
       )}
+
+      {!ready && !failed ? (
+        <p class="muted" aria-busy="true">
+          {t('loading')}
+        </p>
+      ) : ready && today ? (
+        <>
+          <CockpitList sessions={sessions.value} live={live} clients={clients.value} calendar={calendar} now={now} />
+          {today.total === 0 ? (
+            <p class="empty" data-testid="empty-today">
+              {clients.value.length === 0 ? t('emptyFirstDay') : t('emptyToday')}
+            </p>
+          ) : (
+            <TotalsList
+              title={t('byPlatform')}
+              testId="by-platform"
+              rows={today.platforms.map((row) => ({ key: row.platform, label: row.name, color: null, muted: false, ms: row.ms }))}
+              total={today.total}
+            />
+          )}
+          {today.total > 0 && today.clients.some((c) => c.clientId === null) && (
+            <p class="muted small" data-testid="unassigned-today">
+              {t('unassignedToday', formatDuration(today.clients.find((c) => c.clientId === null)?.ms ?? 0))}
+            </p>
+          )}
+        </>
+      ) : null}
+
+      <footer class="popup-footer">
+        <button type="button" data-testid="open-dashboard" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openDashboard')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,8 +1,6 @@
-import { render } from 'preact';
-import { uiLanguage } from '../../lib/ui/i18n';
 import '../../lib/ui/base.css';
+import { mount } from '../../lib/ui/mount';
 import { Popup } from './Popup';
 import './popup.css';
 
-document.documentElement.lang = uiLanguage();
-render(<Popup />, document.getElementById('app')!);
+void mount(Popup);

@@ -1,4 +1,5 @@
-import type { ClientRecord, SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../db/records';
+import type { CustomSite } from '../sites/custom-site';
 import { platformName } from '../platforms/catalogue';
 import { localDayRange, type TimeRange } from '../time/local-day';
 import type { TrackedSession } from '../tracking/session';
@@ -36,11 +37,13 @@ export function buildTodayView(
   live: TrackedSession | null,
   clients: readonly ClientRecord[],
   now: number,
+  customSites: readonly CustomSite[] = [],
 ): TodayView {
   const range = localDayRange(now);
   const totals = summarize(withLiveSession<Countable>(stored, live), range);
   const byId = new Map(clients.map((c) => [c.id, c]));
   const clientRows: ClientRow[] = [...totals.byClient.entries()].map(([clientId, ms]) => {
+    if (clientId === PERSONAL_CLIENT_ID) return { clientId, name: null, color: null, ms };
     const client = clientId === null ? undefined : byId.get(clientId);
     return { clientId: client ? clientId : null, name: client?.name ?? null, color: client?.color ?? null, ms };
   });
@@ -56,7 +59,7 @@ export function buildTodayView(
     return b.ms - a.ms;
   });
   const platforms = [...totals.byPlatform.entries()]
-    .map(([platform, ms]) => ({ platform, name: platformName(platform), ms }))
+    .map(([platform, ms]) => ({ platform, name: platformName(platform, customSites), ms }))
     .sort((a, b) => b.ms - a.ms);
   return { range, total: totals.total, clients: clientList, platforms };
 }

@@ -1,3 +1,5 @@
+import { currentLanguage } from './i18n';
+
 /**
  * Durations as people read them in a time sheet, the same in English and French:
  * `45 s`, `12 min`, `1 h 05`. Rounded down: a figure never shows time not yet spent.
@@ -10,4 +12,24 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   return `${hours} h ${String(minutes).padStart(2, '0')}`;
+}
+
+export function formatHours(ms: number): string {
+  return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2 }).format(ms / 3_600_000);
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency }).format(amount);
+}
+
+export function formatClock(at: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+export function formatDay(at: number, long = false): string {
+  return new Intl.DateTimeFormat(currentLanguage(), long ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
+}
+
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }

@@ -58,7 +58,7 @@ describe('the popup', () => {
   it('says plainly that nothing is tracked yet on the first day', async () => {
     const b = (browser = await launchWithExtension(sites));
     const popup = await b.extensionPage('popup.html');
-    await expect.poll(() => popup.getByTestId('empty-today').textContent()).toContain('Nothing tracked yet today');
+    await expect.poll(() => popup.getByTestId('empty-today').textContent()).toContain('Nothing tracked yet.');
     expect(await popup.getByTestId('total-today').textContent()).toBe('0 s');
     // The popup's own tab is active: it is not a tracked platform.
     expect(await popup.getByTestId('now-reason').getAttribute('data-reason')).toBe('not-tracked');
@@ -73,7 +73,7 @@ describe('the popup', () => {
     expect(await popup.getByTestId('now-account').textContent()).toBe('boulangerie-dupont');
     expect(await popup.getByTestId('now-client').textContent()).toBe('for Unassigned');
     await expect.poll(() => popup.getByTestId('total-today').textContent()).toBe('1 min');
-    expect(await popup.getByTestId('by-client').textContent()).toContain('Unassigned');
+    expect(await popup.getByTestId('unassigned-today').textContent()).toBe("1 min of today's time is unassigned.");
     expect(await popup.getByTestId('by-platform').textContent()).toContain('Facebook');
 
     await facebook.bringToFront();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../../../lib/attribution/attribute';
 import { urlPatternProblem } from '../../../lib/attribution/url-pattern';
 import { reattributionCandidates } from '../../../lib/attribution/reattribute';
+import { parseRuleForm } from '../../../lib/attribution/rule-form';
 import type { RuleRecord, SessionRecord } from '../../../lib/db/records';
 import type { PageContext } from '../../../lib/platforms/types';
 
@@ -101,5 +102,40 @@ describe('URL pattern validation', () => {
     ['facebook.com/groups/*', null],
   ] as const)('%j → %s', (pattern, problem) => {
     expect(urlPatternProblem(pattern)).toBe(problem);
+  });
+});
+
+describe('rule form', () => {
+  const base = { clientId: 'dupont', kind: 'account' as const, platform: 'facebook', account: '', urlPattern: '' };
+
+  it.each([
+    ['@Boulangerie-Dupont', 'boulangerie-dupont'],
+    ['https://www.facebook.com/Boulangerie-Dupont/posts/1', 'boulangerie-dupont'],
+  ])('reads the account %s as %s', (account, expected) => {
+    const result = parseRuleForm({ ...base, account }, [], 'r', 1);
+    expect(result.ok && result.rule.account).toBe(expected);
+  });
+
+  it('keeps case-sensitive ids as they are', () => {
+    const result = parseRuleForm({ ...base, platform: 'youtube', account: 'channel/UCabcDEF' }, [], 'r', 1);
+    expect(result.ok && result.rule.account).toBe('channel/UCabcDEF');
+  });
+
+  it.each([
+    [{ clientId: '' , account: 'x'}, 'client-missing'],
+    [{ account: '' }, 'account-missing'],
+    [{ platform: '', account: 'x' }, 'platform-missing'],
+    [{ account: 'https://www.instagram.com/boulangerie/' }, 'account-other-platform'],
+    [{ kind: 'url' as const, urlPattern: '*' }, 'pattern-empty'],
+    [{ kind: 'url' as const, urlPattern: 'groups/x' }, 'pattern-no-host'],
+  ])('%j → %s', (change, problem) => {
+    const result = parseRuleForm({ ...base, ...change }, [], 'r', 1);
+    expect(result.ok ? [] : result.problems).toContain(problem);
+  });
+
+  it('refuses a rule that already exists', () => {
+    const existing = [rule('other', { platform: 'facebook', account: 'boulangerie-dupont' })];
+    const result = parseRuleForm({ ...base, account: 'boulangerie-dupont' }, existing, 'r', 1);
+    expect(result.ok ? [] : result.problems).toEqual(['duplicate']);
   });
 });

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { parseClientForm, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
+import { termOn } from '../../../lib/contracts/targets';
+import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
+import { isoDate } from '../../../lib/time/calendar';
+import { Field, described } from '../../../lib/ui/components/Field';
+import { t, type MessageKey } from '../../../lib/ui/i18n';
+import { db } from '../db';
+
+const PALETTE = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#be185d', '#0f766e', '#a16207', '#4338ca'];
+
+function initialForm(client: ClientRecord | null, count: number): Form {
+  const today = isoDate(Date.now());
+  const term = client ? termOn(client.contracts, today) : null;
+  return {
+    name: client?.name ?? '',
+    color: client?.color ?? PALETTE[count % PALETTE.length]!,
+    period: term?.period ?? 'none',
+    hours: term && term.period !== 'none' ? String(term.hours) : '',
+    from: today,
+    hourlyRate: client?.hourlyRate != null ? String(client.hourlyRate) : '',
+    currency: client?.currency ?? 'EUR',
+    roundingMinutes: String(client?.roundingMinutes ?? 0),
+  };
+}
+
+/** Creates or edits a client; a changed contract applies from the date given, and earlier periods keep the old one. */
+export function ClientForm({ client, clients, onDone }: { client: ClientRecord | null; clients: ClientRecord[]; onDone: () => void }) {
+  const [form, setForm] = useState<Form>(() => initialForm(client, clients.length));
+  const [problems, setProblems] = useState<ClientProblem[]>([]);
+  const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }));
+  const error = (field: ClientProblem['field']) => {
+    const problem = problems.find((p) => p.field === field);
+    return problem ? t(`err_${problem.code.replace(/-/g, '_')}` as MessageKey) : null;
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseClientForm(form, clients, client?.id ?? null);
+    if (!parsed.ok) {
+      setProblems(parsed.problems);
+      return;
+    }
+    const { name, color, term, hourlyRate, currency, roundingMinutes } = parsed.value;
+    await db.clients.put({
+      id: client?.id ?? crypto.randomUUID(),
+      name,
+      color,
+      archived: client?.archived ?? false,
+      createdAt: client?.createdAt ?? Date.now(),
+      contracts: withTerm(client?.contracts, term),
+      hourlyRate,
+      currency,
+      roundingMinutes,
+    });
+    onDone();
+  };
+
+  return (
+    <form class="card form" onSubmit={(e) => void save(e)} aria-labelledby="client-form-title" data-testid="client-form" noValidate>
+      <h2 id="client-form-title">{client ? t('clientEditTitle', client.name) : t('clientNewTitle')}</h2>
+      <div class="grid">
+        <Field id="client-name" label={t('clientName')} error={error('name')}>
+          <input {...described('client-name', error('name'))} value={form.name} maxLength={120} onInput={(e) => set({ name: e.currentTarget.value })} />
+        </Field>
+        <Field id="client-color" label={t('clientColor')} error={error('color')}>
+          <input {...described('client-color', error('color'))} type="color" value={form.color} onInput={(e) => set({ color: e.currentTarget.value })} />
+        </Field>
+        <Field id="client-period" label={t('contract')}>
+          <select id="client-period" value={form.period} onChange={(e) => set({ period: e.currentTarget.value as Form['period'] })}>
+            {(['none', 'day', 'week', 'month'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`contract_${p}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.period !== 'none' && (
+          <Field id="client-hours" label={t('contractHours')} error={error('hours')}>
+            <input {...described('client-hours', error('hours'))} inputMode="decimal" value={form.hours} onInput={(e) => set({ hours: e.currentTarget.value })} />
+          </Field>
+        )}
+        <Field id="client-from" label={t('contractFrom')} error={error('from')} hint={client ? t('contractFromHint') : undefined}>
+          <input {...described('client-from', error('from'), client ? t('contractFromHint') : undefined)} type="date" value={form.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+        </Field>
+        <Field id="client-rate" label={t('hourlyRate')} error={error('hourlyRate')}>
+          <input {...described('client-rate', error('hourlyRate'))} inputMode="decimal" value={form.hourlyRate} onInput={(e) => set({ hourlyRate: e.currentTarget.value })} />
+        </Field>
+        <Field id="client-currency" label={t('currency')} error={error('currency')}>
+          <input {...described('client-currency', error('currency'))} value={form.currency} maxLength={3} onInput={(e) => set({ currency: e.currentTarget.value })} />
+        </Field>
+        <Field id="client-rounding" label={t('rounding')} error={error('roundingMinutes')}>
+          <select id="client-rounding" value={form.roundingMinutes} onChange={(e) => set({ roundingMinutes: e.currentTarget.value })}>
+            {ROUNDING_CHOICES.map((r) => (
+              <option key={r} value={String(r)}>
+                {r === 0 ? t('roundingNone') : t('roundingMinutes', String(r))}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div class="actions">
+        <button type="button" onClick={onDone}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="primary" data-testid="client-save">
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { readSettings, validateSettings, type Settings, type SettingsProblem } from '../settings/settings';
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  return readSettings((await browser.storage.local.get(KEY))[KEY]);
+}
+
+/** Saves settings only when they are all valid; otherwise returns the problems and stores nothing. */
+export async function saveSettings(settings: Settings): Promise<SettingsProblem[]> {
+  const problems = validateSettings(settings);
+  if (problems.length === 0) await browser.storage.local.set({ [KEY]: settings });
+  return problems;
+}
+
+/** The settings, kept current when any page or the background changes them. */
+export function useSettings(initial: Settings): Settings {
+  const [settings, setSettings] = useState(initial);
+  useEffect(() => {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[KEY]) setSettings(readSettings(changes[KEY].newValue));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return settings;
+}
