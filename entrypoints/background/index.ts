@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TrackingService } from '../../lib/background/tracking-service';
@@ -36,24 +35,20 @@ export default defineBackground(() => {
     const ports = createBrowserPorts(db, clock, () => settings, () => badge?.schedule());
     const tracking = new TrackingService(ports, { settings, rules, clients, ...durable });
     await tracking.start();
-    liveQuery(() => db.rules.toArray()).subscribe({
-      next: (next) => void tracking.updateRules(next),
-      error: (error: unknown) => console.error('[social-hours] rules query failed', error),
-    });
-    liveQuery(() => db.clients.toArray()).subscribe({
-      next: (next) => {
-        clients = next;
-        void tracking.updateClients(next);
-      },
-      error: (error: unknown) => console.error('[social-hours] clients query failed', error),
-    });
     return tracking;
   })();
   badge = new BadgeController(db, service, () => ({ settings, clients }));
 
   // Listeners are registered before anything is awaited: a woken worker must hear the event that woke it.
   listenToBrowser(service);
-  listenToMessages(service, syncSites);
+  const reloadConfig = async () => {
+    const [rules, nextClients] = await Promise.all([db.rules.toArray(), db.clients.toArray()]);
+    clients = nextClients;
+    const tracking = await service;
+    await tracking.updateClients(nextClients);
+    await tracking.updateRules(rules);
+  };
+  listenToMessages(service, { syncSites, reloadConfig });
 
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];

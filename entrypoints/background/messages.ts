@@ -3,6 +3,13 @@ import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
 import { parsePageReport, parsePageRequest, type CommandResponse, type PageRequest } from '../../lib/messaging/protocol';
 
+/** What the background does beyond the tracking service. */
+export interface BackgroundHooks {
+  syncSites: () => Promise<void>;
+  /** Re-reads clients and rules after a page changed them. */
+  reloadConfig: () => Promise<void>;
+}
+
 function sameOrigin(a: string, b: string | undefined): boolean {
   if (!b) return false;
   try {
@@ -12,7 +19,7 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-async function answer(service: TrackingService, request: PageRequest, syncSites: () => Promise<void>): Promise<unknown> {
+async function answer(service: TrackingService, request: PageRequest, hooks: BackgroundHooks): Promise<unknown> {
   switch (request.type) {
     case 'get-status':
       return service.status();
@@ -42,7 +49,10 @@ async function answer(service: TrackingService, request: PageRequest, syncSites:
     case 'delete-client':
       return service.deleteClient(request.clientId);
     case 'sync-sites':
-      await syncSites();
+      await hooks.syncSites();
+      return { ok: true } satisfies CommandResponse;
+    case 'reload-config':
+      await hooks.reloadConfig();
       return { ok: true } satisfies CommandResponse;
   }
 }
@@ -52,7 +62,7 @@ async function answer(service: TrackingService, request: PageRequest, syncSites:
  * Anything else (another extension, a malformed payload, a frame that is not the top one,
  * a report about another origin than the sender's) is dropped without an answer.
  */
-export function listenToMessages(service: Promise<TrackingService>, syncSites: () => Promise<void>): void {
+export function listenToMessages(service: Promise<TrackingService>, hooks: BackgroundHooks): void {
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener(
@@ -63,7 +73,7 @@ export function listenToMessages(service: Promise<TrackingService>, syncSites: (
         const request = parsePageRequest(message);
         if (!request) return false;
         void service
-          .then((s) => answer(s, request, syncSites))
+          .then((s) => answer(s, request, hooks))
           .then(sendResponse, (error: unknown) => {
             console.error('[social-hours] request failed', request.type, error);
             sendResponse({ ok: false, error: 'failed' } satisfies CommandResponse);

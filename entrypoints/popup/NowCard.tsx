@@ -11,10 +11,12 @@ import type { Settings } from '../../lib/settings/settings';
 import type { TrackingStatus } from '../../lib/tracking/status';
 import { request } from '../../lib/ui/background-client';
 import { ClientSelect } from '../../lib/ui/components/ClientSelect';
+import { ConfigStore } from '../../lib/ui/config-store';
 import { formatClock, formatDuration } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 
 const db = new SocialHoursDatabase();
+const config = new ConfigStore(db);
 
 const REASONS: Record<Exclude<TrackingStatus['kind'], 'tracking'>, MessageKey> = {
   paused: 'statusPaused',
@@ -42,55 +44,27 @@ function explanationText(e: Explanation, customSites: Settings['customSites']): 
   }
 }
 
-/**
- * "This account belongs to…": creates the account rule for the current page, then offers
- * to move the earlier unassigned time of that account to the same client.
- */
-function AssignAccount({ context, clients, rules, onChange }: { context: PageContext; clients: ClientRecord[]; rules: RuleRecord[]; onChange: () => Promise<void> }) {
+/** What assigning an account led to: a confirmation, and an offer for the earlier unassigned time. Kept above the card, so that it outlives a change of page. */
+export interface AssignOutcome {
+  message: string;
+  offer: { ruleId: string; ms: number } | null;
+}
+
+/** "This account belongs to…": creates the account rule for the current page. */
+function AssignAccount({ context, clients, rules, onAssigned }: { context: PageContext; clients: ClientRecord[]; rules: RuleRecord[]; onAssigned: (outcome: AssignOutcome) => Promise<void> }) {
   const [clientId, setClientId] = useState('');
-  const [offer, setOffer] = useState<{ rule: RuleRecord; ms: number } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   if (context.account === null) return <p class="muted small">{t('assignNoAccount')}</p>;
   const existing = rules.find((r) => r.platform === context.platform && r.account === context.account && !r.urlPattern);
 
   const save = async () => {
     if (!clientId) return;
     const rule: RuleRecord = { id: crypto.randomUUID(), clientId, platform: context.platform, account: context.account, urlPattern: null, createdAt: Date.now() };
-    await db.transaction('rw', db.rules, async () => {
-      if (existing) await db.rules.delete(existing.id);
-      await db.rules.put(rule);
-    });
+    await config.putRule(rule, existing?.id);
     const unassigned = await db.sessions.filter((s) => s.clientId === null && s.platform === context.platform && s.account === context.account).toArray();
     const ms = reattributionCandidates(rule, unassigned).reduce((sum, s) => sum + s.end - s.start, 0);
-    setOffer(ms > 0 ? { rule, ms } : null);
-    setMessage(t('assignDone', clients.find((c) => c.id === clientId)?.name ?? ''));
-    await onChange();
+    await onAssigned({ message: t('assignDone', clients.find((c) => c.id === clientId)?.name ?? t('personalTime')), offer: ms > 0 ? { ruleId: rule.id, ms } : null });
   };
 
-  if (offer) {
-    return (
-      <div class="offer" data-testid="reattribute-offer">
-        <p>{t('reattributeOffer', formatDuration(offer.ms))}</p>
-        <div class="actions">
-          <button type="button" data-testid="reattribute-no" onClick={() => setOffer(null)}>
-            {t('reattributeNo')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            data-testid="reattribute-yes"
-            onClick={async () => {
-              const result = await request({ type: 'reattribute', ruleId: offer.rule.id });
-              setMessage(result.ok ? t('reattributeDone', String(result.count ?? 0)) : t('actionFailed'));
-              setOffer(null);
-            }}
-          >
-            {t('reattributeYes')}
-          </button>
-        </div>
-      </div>
-    );
-  }
   return (
     <div class="assign">
       <label for="assign-client" class="small">
@@ -102,10 +76,36 @@ function AssignAccount({ context, clients, rules, onChange }: { context: PageCon
           {t('assign')}
         </button>
       </div>
-      {message && (
-        <p class="small" role="status">
-          {message}
-        </p>
+    </div>
+  );
+}
+
+/** The outcome of an assignment, with the offer to move the account's earlier unassigned time to the same client. */
+export function AssignOutcomeNote({ outcome, onChange }: { outcome: AssignOutcome; onChange: (outcome: AssignOutcome | null) => void }) {
+  const { offer } = outcome;
+  return (
+    <div class="card offer" role="status">
+      <p class="small">{outcome.message}</p>
+      {offer && (
+        <div data-testid="reattribute-offer">
+          <p>{t('reattributeOffer', formatDuration(offer.ms))}</p>
+          <div class="actions">
+            <button type="button" data-testid="reattribute-no" onClick={() => onChange(null)}>
+              {t('reattributeNo')}
+            </button>
+            <button
+              type="button"
+              class="primary"
+              data-testid="reattribute-yes"
+              onClick={async () => {
+                const result = await request({ type: 'reattribute', ruleId: offer.ruleId });
+                onChange({ message: result.ok ? t('reattributeDone', String(result.count ?? 0)) : t('actionFailed'), offer: null });
+              }}
+            >
+              {t('reattributeYes')}
+            </button>
+          </div>
+        </div>
       )}
     </div>
   );
@@ -117,12 +117,14 @@ export function NowCard({
   rules,
   settings,
   onChange,
+  onAssigned,
 }: {
   response: StatusResponse;
   clients: ClientRecord[];
   rules: RuleRecord[];
   settings: Settings;
   onChange: () => Promise<void>;
+  onAssigned: (outcome: AssignOutcome) => Promise<void>;
 }) {
   const { status, paused, override, now } = response;
   const context: PageContext | null = status.kind === 'tracking' ? status.session : status.kind === 'waiting' || status.kind === 'idle' ? status.context : null;
@@ -181,7 +183,7 @@ export function NowCard({
           <p data-testid="why-text">{explanationText(explainAttribution(attribution, rules, clients, override), settings.customSites)}</p>
         </details>
       )}
-      {context && <AssignAccount context={context} clients={clients} rules={rules} onChange={onChange} />}
+      {context && <AssignAccount key={`${context.platform}:${context.account}`} context={context} clients={clients} rules={rules} onAssigned={onAssigned} />}
     </section>
   );
 }

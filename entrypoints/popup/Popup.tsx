@@ -10,7 +10,8 @@ import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useTrackingStatus } from '../../lib/ui/use-tracking-status';
 import { AwayBanner } from './AwayBanner';
 import { CockpitList } from './CockpitList';
-import { NowCard } from './NowCard';
+import { useState } from 'preact/hooks';
+import { AssignOutcomeNote, NowCard, type AssignOutcome } from './NowCard';
 import { OverrideCard } from './OverrideCard';
 import { TimerCard } from './TimerCard';
 import { TotalsList } from './TotalsList';
@@ -19,6 +20,7 @@ const db = new SocialHoursDatabase();
 
 export function Popup({ settings }: { settings: Settings }) {
   const { state: status, refresh } = useTrackingStatus();
+  const [assigned, setAssigned] = useState<AssignOutcome | null>(null);
   const now = status.status === 'ready' ? status.value.now : Date.now();
   const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
   const range = cockpitRange(now, calendar);
@@ -56,7 +58,18 @@ export function Popup({ settings }: { settings: Settings }) {
       {status.status === 'ready' && ready && (
         <>
           {status.value.away && <AwayBanner away={status.value.away} clients={clients.value} onDone={refresh} />}
-          <NowCard response={status.value} clients={clients.value} rules={rules.value} settings={settings} onChange={refresh} />
+          <NowCard
+            response={status.value}
+            clients={clients.value}
+            rules={rules.value}
+            settings={settings}
+            onChange={refresh}
+            onAssigned={async (outcome) => {
+              setAssigned(outcome);
+              await refresh();
+            }}
+          />
+          {assigned && <AssignOutcomeNote outcome={assigned} onChange={setAssigned} />}
           <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
           <OverrideCard override={status.value.override} clients={clients.value} now={now} onChange={refresh} />
         </>

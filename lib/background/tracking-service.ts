@@ -220,7 +220,13 @@ export class TrackingService {
   }
 
   deleteClient(clientId: string): Promise<CommandResponse> {
-    return this.command((now) => this.commands.deleteClient(clientId, now));
+    return this.command(async (now) => {
+      const result = await this.commands.deleteClient(clientId, now);
+      const [rules, clients] = await Promise.all([this.ports.db.rules.toArray(), this.ports.db.clients.toArray()]);
+      this.config = { ...this.config, rules, clients };
+      this.tracker.setResolvers(this.resolvers());
+      return result;
+    });
   }
 
   updateSettings(settings: Settings): Promise<void> {

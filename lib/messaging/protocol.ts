@@ -50,6 +50,7 @@ const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('reattribute'), ruleId: Id }),
   v.object({ type: v.literal('delete-client'), clientId: Id }),
   v.object({ type: v.literal('sync-sites') }),
+  v.object({ type: v.literal('reload-config') }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

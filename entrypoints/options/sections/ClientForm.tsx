@@ -5,7 +5,7 @@ import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
 import { isoDate } from '../../../lib/time/calendar';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
-import { db } from '../db';
+import { config } from '../db';
 
 const PALETTE = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#be185d', '#0f766e', '#a16207', '#4338ca'];
 
@@ -42,7 +42,7 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
       return;
     }
     const { name, color, term, hourlyRate, currency, roundingMinutes } = parsed.value;
-    await db.clients.put({
+    await config.saveClient({
       id: client?.id ?? crypto.randomUUID(),
       name,
       color,

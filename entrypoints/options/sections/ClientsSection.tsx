@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { formatDuration, formatMoney } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { config, db } from '../db';
 import { ClientForm } from './ClientForm';
 
 function contractSummary(client: ClientRecord): string {
@@ -55,7 +55,7 @@ export function ClientsSection(_props: { settings: Settings }) {
           type="button"
           aria-label={t(client.archived ? 'restoreClient' : 'archiveClient', client.name)}
           onClick={async () => {
-            await db.clients.update(client.id, { archived: !client.archived });
+            await config.setArchived(client.id, !client.archived);
             setMessage(t(client.archived ? 'clientRestored' : 'clientArchived', client.name));
           }}
         >

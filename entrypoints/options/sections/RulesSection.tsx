@@ -11,7 +11,7 @@ import { Field, described } from '../../../lib/ui/components/Field';
 import { formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { config, db } from '../db';
 
 const EMPTY: RuleForm = { clientId: '', kind: 'account', platform: 'facebook', account: '', urlPattern: '' };
 
@@ -53,7 +53,7 @@ export function RulesSection({ settings }: { settings: Settings }) {
       return;
     }
     setProblems([]);
-    await db.rules.put(parsed.rule);
+    await config.putRule(parsed.rule);
     const candidates = reattributionCandidates(parsed.rule, await db.sessions.filter((s) => s.clientId === null).toArray());
     setOffer(candidates.length > 0 ? { rule: parsed.rule, count: candidates.length, ms: candidates.reduce((sum, s) => sum + s.end - s.start, 0) } : null);
     setMessage(t('ruleAdded', clientName(parsed.rule.clientId)));
@@ -152,7 +152,7 @@ export function RulesSection({ settings }: { settings: Settings }) {
                 <strong>{describeRule(rule, settings)}</strong>
                 <p class="muted small">{t('ruleGoesTo', rule.clientId === 'personal' ? t('personalTime') : clientName(rule.clientId))}</p>
               </div>
-              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => void db.rules.delete(rule.id)}>
+              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => void config.deleteRule(rule.id)}>
                 {t('delete')}
               </button>
             </li>
