@@ -70,8 +70,6 @@ export function Popup({ settings }: { settings: Settings }) {
             }}
           />
           {assigned && <AssignOutcomeNote outcome={assigned} onChange={setAssigned} />}
-          <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
-          <OverrideCard override={status.value.override} clients={clients.value} now={now} onChange={refresh} />
         </>
       )}
 
@@ -82,6 +80,12 @@ export function Popup({ settings }: { settings: Settings }) {
       ) : ready && today ? (
         <>
           <CockpitList sessions={sessions.value} live={live} clients={clients.value} calendar={calendar} now={now} />
+          {status.status === 'ready' && (
+            <>
+              <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
+              <OverrideCard override={status.value.override} clients={clients.value} now={now} onChange={refresh} />
+            </>
+          )}
           {today.total === 0 ? (
             <p class="empty" data-testid="empty-today">
               {clients.value.length === 0 ? t('emptyFirstDay') : t('emptyToday')}

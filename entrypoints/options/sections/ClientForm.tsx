@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseClientForm, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
 import { termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
-import { isoDate } from '../../../lib/time/calendar';
+import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { config } from '../db';
@@ -12,12 +12,14 @@ const PALETTE = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#be185d', '#0f766e
 function initialForm(client: ClientRecord | null, count: number): Form {
   const today = isoDate(Date.now());
   const term = client ? termOn(client.contracts, today) : null;
+  // A new client's contract usually began before today: count the whole current month by default.
+  const from = client ? today : isoDate(monthRange(Date.now()).from);
   return {
     name: client?.name ?? '',
     color: client?.color ?? PALETTE[count % PALETTE.length]!,
     period: term?.period ?? 'none',
     hours: term && term.period !== 'none' ? String(term.hours) : '',
-    from: today,
+    from,
     hourlyRate: client?.hourlyRate != null ? String(client.hourlyRate) : '',
     currency: client?.currency ?? 'EUR',
     roundingMinutes: String(client?.roundingMinutes ?? 0),
