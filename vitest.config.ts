@@ -1,6 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** Tests whose results depend on the time zone: run in Paris and in New York. */
+const DATE_SENSITIVE = [
+  'tests/unit/contracts/**/*.test.ts',
+  'tests/unit/export/**/*.test.ts',
+  'tests/unit/reports/**/*.test.ts',
+  'tests/unit/sessions/**/*.test.ts',
+  'tests/unit/time/**/*.test.ts',
+  'tests/unit/backup/**/*.test.ts',
+];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -12,6 +22,17 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          env: { TZ: 'Europe/Paris' },
+        },
+      },
+      {
+        // Dates again on the other side of the Atlantic: other offsets, other daylight-saving days.
+        extends: true,
+        test: {
+          name: 'unit-new-york',
+          include: DATE_SENSITIVE,
+          setupFiles: ['tests/unit/setup.ts'],
+          env: { TZ: 'America/New_York' },
         },
       },
       {

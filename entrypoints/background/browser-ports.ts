@@ -67,6 +67,7 @@ export function createBrowserPorts(
       if (when !== null) await browser.alarms.create(OVERRIDE_ALARM, { when });
     },
     saveDurable: (key, value) => browser.storage.local.set({ [key]: value }),
+    saveSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
     afterChange,
     onError: (error) => console.error('[social-hours] tracking error', error),
   };

@@ -51,6 +51,14 @@ async function answer(service: TrackingService, request: PageRequest, hooks: Bac
     case 'sync-sites':
       await hooks.syncSites();
       return { ok: true } satisfies CommandResponse;
+    case 'update-session':
+      return service.updateSession(request.id, request.change);
+    case 'delete-sessions':
+      return service.deleteSessions(request.ids);
+    case 'merge-sessions':
+      return service.mergeSessions(request.ids);
+    case 'restore-backup':
+      return service.restoreBackup(request.text, request.byteLength);
     case 'reload-config':
       await hooks.reloadConfig();
       return { ok: true } satisfies CommandResponse;

@@ -1,15 +1,16 @@
 import { reattributionCandidates } from '../attribution/reattribute';
 import type { SocialHoursDatabase } from '../db/database';
-import { PERSONAL_CLIENT_ID, type SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID, type EditAction, type SessionRecord } from '../db/records';
 import { sessionsOverlapping } from '../db/session-queries';
 import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
+import { mergeSessions, validateSessionUpdate, type SessionUpdate } from '../sessions/session-edit';
 import { splitSession } from '../sessions/split';
 
 /**
  * Changes to stored sessions that the user asks for. They run in the background, inside
  * the tracking queue, after the open session was cut at "now": nothing here races the
- * tracker's own writes.
+ * tracker's own writes. Every change leaves an edit record with the sessions before and after.
  */
 export class SessionCommands {
   constructor(
@@ -22,12 +23,14 @@ export class SessionCommands {
     if (sessions.length === 0) return;
     const from = Math.min(...sessions.map((s) => s.start));
     const to = Math.max(...sessions.map((s) => s.end));
-    await this.db.transaction('rw', this.db.sessions, async () => {
+    await this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
       const overlapping = await sessionsOverlapping(this.db, from, to);
       for (const session of sessions) {
         const { puts, deletes } = carveOut(overlapping, { from: session.start, to: session.end }, this.newId, now);
+        const before = overlapping.filter((s) => deletes.includes(s.id) || puts.some((p) => p.id === s.id));
         if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
         if (puts.length > 0) await this.db.sessions.bulkPut(puts);
+        if (before.length > 0) await this.record('manual-overlap', before, [...puts, session], now);
       }
       await this.db.sessions.bulkPut(sessions);
     });
@@ -38,49 +41,103 @@ export class SessionCommands {
     if (clientId !== null && clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(clientId))) {
       return { ok: false, error: 'unknown-client' };
     }
-    const count = await this.db.sessions
-      .where('id')
-      .anyOf([...ids])
-      .modify({ clientId, assignedBy: 'user', ruleId: null, updatedAt: now });
-    return { ok: true, count };
+    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+      const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
+      const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: now }));
+      await this.db.sessions.bulkPut(after);
+      await this.record('assign', before, after, now);
+      return { ok: true, count: after.length };
+    });
   }
 
   async split(id: string, at: number, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, async () => {
+    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
       const parts = splitSession(session, at, this.newId(), now);
       if (!parts) return { ok: false, error: 'split-outside' };
       await this.db.sessions.bulkPut(parts);
+      await this.record('split', [session], parts, now);
       return { ok: true, count: 2 };
+    });
+  }
+
+  /** Changes a session's client, times or note, refusing times that would overlap another session. */
+  async update(id: string, change: SessionUpdate, now: number): Promise<CommandResponse> {
+    return this.db.transaction('rw', this.db.sessions, this.db.clients, this.db.edits, async () => {
+      const session = await this.db.sessions.get(id);
+      if (!session) return { ok: false, error: 'unknown-session' };
+      if (change.clientId && change.clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(change.clientId))) {
+        return { ok: false, error: 'unknown-client' };
+      }
+      const start = change.start ?? session.start;
+      const end = change.end ?? session.end;
+      const neighbours = (await sessionsOverlapping(this.db, start, end)).filter((s) => s.id !== id);
+      const checked = validateSessionUpdate(session, change, neighbours, now);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      await this.db.sessions.put(checked.session);
+      await this.record('update', [session], [checked.session], now);
+      return { ok: true, count: 1 };
+    });
+  }
+
+  async remove(ids: readonly string[], now: number): Promise<CommandResponse> {
+    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+      const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
+      await this.db.sessions.bulkDelete(before.map((s) => s.id));
+      await this.record('delete', before, [], now);
+      return { ok: true, count: before.length };
+    });
+  }
+
+  /** Joins neighbouring sessions of the same client, platform, account and activity into the first. */
+  async merge(ids: readonly string[], now: number): Promise<CommandResponse> {
+    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+      const sessions = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
+      if (sessions.length !== ids.length) return { ok: false, error: 'unknown-session' };
+      const between = await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)));
+      const merged = mergeSessions(sessions, between, now);
+      if (!merged.ok) return { ok: false, error: merged.error };
+      await this.db.sessions.bulkDelete(sessions.map((s) => s.id).filter((sid) => sid !== merged.session.id));
+      await this.db.sessions.put(merged.session);
+      await this.record('merge', sessions, [merged.session], now);
+      return { ok: true, count: sessions.length };
     });
   }
 
   /** Applies a new rule to the past unassigned time it matches. */
   async reattribute(ruleId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.rules, this.db.clients, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits], async () => {
       const rule = await this.db.rules.get(ruleId);
       if (!rule) return { ok: false, error: 'unknown-rule' };
       const client = await this.db.clients.get(rule.clientId);
-      if (!client || client.archived) return { ok: false, error: 'unknown-client' };
+      if (rule.clientId !== PERSONAL_CLIENT_ID && (!client || client.archived)) return { ok: false, error: 'unknown-client' };
       const candidates = reattributionCandidates(rule, await this.unassigned());
-      await this.db.sessions.bulkPut(candidates.map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: now })));
+      const after = candidates.map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: now }));
+      await this.db.sessions.bulkPut(after);
+      await this.record('reattribute', candidates, after, now);
       return { ok: true, count: candidates.length };
     });
   }
 
   /** Deletes a client and its rules; its sessions are kept, unassigned. */
   async deleteClient(clientId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.rules, this.db.clients, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits], async () => {
       if (!(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
-      const count = await this.db.sessions
-        .where('[clientId+start]')
-        .between([clientId, -Infinity], [clientId, Infinity])
-        .modify({ clientId: null, assignedBy: null, ruleId: null, updatedAt: now });
+      const before = await this.db.sessions.where('[clientId+start]').between([clientId, -Infinity], [clientId, Infinity]).toArray();
+      const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: now }));
+      await this.db.sessions.bulkPut(after);
       await this.db.rules.where('clientId').equals(clientId).delete();
       await this.db.clients.delete(clientId);
-      return { ok: true, count };
+      await this.record('client-deleted', before, after, now);
+      return { ok: true, count: before.length };
     });
+  }
+
+  private async record(action: EditAction, before: SessionRecord[], after: SessionRecord[], now: number): Promise<void> {
+    if (before.length === 0 && after.length === 0) return;
+    const sessionIds = [...new Set([...before, ...after].map((s) => s.id))];
+    await this.db.edits.put({ id: this.newId(), at: now, action, sessionIds, before, after });
   }
 
   /** Every unassigned session: there is no index on a null client, so this reads them all (a rare, user-started action). */

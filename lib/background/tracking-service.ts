@@ -11,6 +11,10 @@ import { MINUTE, type Clock } from '../time/clock';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../tracking/events';
 import { isTrackerState, type TrackerState } from '../tracking/state';
 import { Tracker, type TrackerDeps } from '../tracking/tracker';
+import { restoreInto } from '../backup/restore';
+import { readBackup } from '../backup/backup-file';
+import type { SessionUpdate } from '../sessions/session-edit';
+import { readSettings } from '../settings/settings';
 import { SessionCommands } from './session-commands';
 
 /** State the user sets in the popup, kept in extension storage so it survives a browser restart. */
@@ -36,6 +40,8 @@ export interface TrackingPorts {
   /** A one-off wake-up (the end of an override), or none. */
   wakeAt: (when: number | null) => Promise<void>;
   saveDurable: <K extends keyof DurableState>(key: K, value: DurableState[K]) => Promise<void>;
+  /** Settings restored from a backup into a fresh profile. */
+  saveSettings: (settings: Settings) => Promise<void>;
   /** Called after every handled event: the badge and notifications follow. */
   afterChange?: () => void;
   onError?: (error: unknown) => void;
@@ -217,6 +223,40 @@ export class TrackingService {
 
   reattribute(ruleId: string): Promise<CommandResponse> {
     return this.command((now) => this.commands.reattribute(ruleId, now));
+  }
+
+  updateSession(id: string, change: SessionUpdate): Promise<CommandResponse> {
+    return this.command((now) => this.commands.update(id, change, now));
+  }
+
+  deleteSessions(ids: string[]): Promise<CommandResponse> {
+    return this.command((now) => this.commands.remove(ids, now));
+  }
+
+  mergeSessions(ids: string[]): Promise<CommandResponse> {
+    return this.command((now) => this.commands.merge(ids, now));
+  }
+
+  /** Restores a backup file: checked whole first, then written in one transaction, merging by id. */
+  restoreBackup(text: string, byteLength: number): Promise<CommandResponse> {
+    return this.command(async () => {
+      const read = readBackup(text, byteLength);
+      if (!read.ok) return { ok: false, error: 'backup-invalid', detail: read.problem };
+      const { backup } = read;
+      const result = await restoreInto(this.ports.db, backup);
+      let settingsRestored = false;
+      if (result.fresh && backup.settings !== undefined) {
+        const settings = readSettings(backup.settings);
+        await this.ports.saveSettings(settings);
+        this.config = { ...this.config, settings };
+        settingsRestored = true;
+      }
+      const [rules, clients] = await Promise.all([this.ports.db.rules.toArray(), this.ports.db.clients.toArray()]);
+      this.config = { ...this.config, rules, clients };
+      this.tracker.configure(trackingSettings(this.config.settings));
+      this.tracker.setResolvers(this.resolvers());
+      return { ok: true, restored: { ...result.counts, settingsRestored } };
+    });
   }
 
   deleteClient(clientId: string): Promise<CommandResponse> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ClientRecord, RuleRecord, SessionRecord } from './records';
+import type { ClientRecord, EditRecord, RuleRecord, SessionRecord } from './records';
 
 export const DATABASE_NAME = 'social-hours';
 
@@ -11,12 +11,14 @@ export const DATABASE_NAME = 'social-hours';
  * - `start`: a day or a range (sessions never exceed MAX_SESSION_MS, so a range query
  *   reads from `from - MAX_SESSION_MS`);
  * - `[clientId+start]`: one client over a range;
- * - `updatedAt`: what changed since a point (backups, merges).
+ * - `updatedAt`: what changed since a point (backups, merges);
+ * - `edits.*sessionIds`: the history of one session.
  */
 export class SocialHoursDatabase extends Dexie {
   sessions!: EntityTable<SessionRecord, 'id'>;
   clients!: EntityTable<ClientRecord, 'id'>;
   rules!: EntityTable<RuleRecord, 'id'>;
+  edits!: EntityTable<EditRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -24,6 +26,10 @@ export class SocialHoursDatabase extends Dexie {
       sessions: 'id, start, [clientId+start], updatedAt',
       clients: 'id, name',
       rules: 'id, clientId, [platform+account]',
+    });
+    // Version 2 adds the history of edits. Existing records are untouched: Dexie only creates the table.
+    this.version(2).stores({
+      edits: 'id, at, *sessionIds',
     });
   }
 }

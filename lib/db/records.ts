@@ -80,3 +80,19 @@ export interface RuleRecord {
   urlPattern: string | null;
   createdAt: number;
 }
+
+export type EditAction = 'assign' | 'update' | 'split' | 'merge' | 'delete' | 'reattribute' | 'manual-overlap' | 'client-deleted';
+
+/**
+ * One change the user made to stored time, with the sessions as they were before and as
+ * they are after: the timesheet shows it, and nothing is changed without a trace.
+ */
+export interface EditRecord {
+  id: string;
+  at: number;
+  action: EditAction;
+  /** Every session the change touched (before and after): `*sessionIds` finds a session's history. */
+  sessionIds: string[];
+  before: SessionRecord[];
+  after: SessionRecord[];
+}

@@ -51,6 +51,14 @@ const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('delete-client'), clientId: Id }),
   v.object({ type: v.literal('sync-sites') }),
   v.object({ type: v.literal('reload-config') }),
+  v.object({
+    type: v.literal('update-session'),
+    id: Id,
+    change: v.object({ clientId: v.optional(v.nullable(Id)), start: v.optional(Time), end: v.optional(Time), note: v.optional(Note) }),
+  }),
+  v.object({ type: v.literal('delete-sessions'), ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100_000)) }),
+  v.object({ type: v.literal('merge-sessions'), ids: v.pipe(v.array(Id), v.minLength(2), v.maxLength(1000)) }),
+  v.object({ type: v.literal('restore-backup'), text: v.string(), byteLength: v.pipe(v.number(), v.minValue(0)) }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
@@ -70,7 +78,9 @@ export interface StatusResponse {
   away: AwayPeriod | null;
 }
 
-export type CommandResponse = { ok: true; count?: number } | { ok: false; error: string; problems?: string[] };
+export type CommandResponse =
+  | { ok: true; count?: number; restored?: { added: number; updated: number; unchanged: number; settingsRestored: boolean } }
+  | { ok: false; error: string; problems?: string[]; detail?: Record<string, unknown> };
 
 export function parsePageReport(value: unknown): PageReport | null {
   const result = v.safeParse(PageReportSchema, value);

@@ -26,6 +26,7 @@ function ports(): TrackingPorts {
     },
     wakeAt: async () => {},
     saveDurable: async () => {},
+    saveSettings: async () => {},
   };
 }
 
@@ -247,5 +248,32 @@ describe('what the user asks of the time', () => {
       [null, 'user'],
       ['dupont', 'rule'],
     ]);
+  });
+
+  it('edits, merges and deletes sessions, keeping every change in the history', async () => {
+    const s = await withClients();
+    for (let t = 0; t <= 60; t += 10) await inputAt(s, t);
+    now = T0 + 200_000;
+    await s.dispatch(ev.tick());
+    for (let t = 300; t <= 360; t += 10) await inputAt(s, t);
+    now = T0 + 500_000;
+    await s.dispatch(ev.tick());
+    const [a, b] = await db.sessions.orderBy('start').toArray();
+
+    expect(await s.updateSession(a!.id, { end: T0 + 400_000 })).toEqual({ ok: false, error: 'overlap' });
+    expect(await s.updateSession(a!.id, { start: T0 + 70_000 })).toEqual({ ok: false, error: 'end-before-start' });
+    expect(await s.updateSession(a!.id, { clientId: 'dupont', note: 'Réponses aux avis', start: T0 + 5_000 })).toEqual({ ok: true, count: 1 });
+    expect(await s.mergeSessions([a!.id, b!.id])).toEqual({ ok: false, error: 'merge-different' });
+    await s.assignSessions([b!.id], 'dupont');
+    expect(await s.mergeSessions([a!.id, b!.id])).toEqual({ ok: true, count: 2 });
+    const [merged] = await db.sessions.toArray();
+    expect([(merged!.start - T0) / 1000, (merged!.end - T0) / 1000, merged!.note, merged!.clientId]).toEqual([5, 360, 'Réponses aux avis', 'dupont']);
+    expect(await s.deleteSessions([merged!.id])).toEqual({ ok: true, count: 1 });
+    expect(await db.sessions.count()).toBe(0);
+
+    const history = await db.edits.where('sessionIds').equals(a!.id).sortBy('at');
+    expect(history.map((e) => e.action)).toEqual(['update', 'merge', 'delete']);
+    expect(history[0]!.before[0]).toMatchObject({ start: T0, clientId: null });
+    expect(history[0]!.after[0]).toMatchObject({ start: T0 + 5_000, clientId: 'dupont', assignedBy: 'user' });
   });
 });

@@ -1,0 +1,57 @@
+import Papa from 'papaparse';
+import { isoDate } from '../time/calendar';
+import type { TimeRange } from '../time/local-day';
+import { localIso } from '../time/local-iso';
+import type { SessionRecord } from '../db/records';
+import { splitByDay } from '../reports/day-split';
+import { neutralizeFormula } from './neutralize';
+
+/** The export contract of DESIGN.md: these columns, in this order. */
+export const CSV_COLUMNS = ['date', 'start', 'end', 'minutes', 'client', 'platform', 'account', 'activity', 'source', 'note'] as const;
+
+export type CsvVariant = 'standard' | 'spreadsheet';
+
+export interface CsvOptions {
+  variant: CsvVariant;
+  /** The name shown in the client column: empty for unassigned time. */
+  clientName: (clientId: string | null) => string;
+}
+
+/**
+ * One row per session and local day, inside the range, oldest first: a session across
+ * midnight gives two rows.
+ */
+export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange, options: Pick<CsvOptions, 'clientName'>): string[][] {
+  const pieces = sessions.flatMap((s) => splitByDay(s, range)).sort((a, b) => a.start - b.start || a.session.id.localeCompare(b.session.id));
+  return pieces.map(({ session, day, start, end }) => [
+    isoDate(day),
+    localIso(start),
+    localIso(end),
+    ((end - start) / 60_000).toFixed(2),
+    neutralizeFormula(options.clientName(session.clientId)),
+    neutralizeFormula(session.platform),
+    neutralizeFormula(session.account ?? ''),
+    neutralizeFormula(session.activity),
+    session.source,
+    neutralizeFormula(session.note ?? ''),
+  ]);
+}
+
+/**
+ * RFC 4180 text: CRLF line ends, fields quoted when they hold a separator, a quote or a
+ * line break. The spreadsheet variant (for locales that write `1,5`) separates with `;`,
+ * writes decimal commas, and starts with a UTF-8 byte-order mark so accents open right.
+ */
+export function sessionsCsv(sessions: readonly SessionRecord[], range: TimeRange, options: CsvOptions): string {
+  const rows = sessionRows(sessions, range, options);
+  const spreadsheet = options.variant === 'spreadsheet';
+  const body = Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS],
+      data: spreadsheet ? rows.map((row) => row.map((value, i) => (CSV_COLUMNS[i] === 'minutes' ? value.replace('.', ',') : value))) : rows,
+    },
+    { delimiter: spreadsheet ? ';' : ',', newline: '\r\n', escapeFormulae: false },
+  );
+  // Every record ends with CRLF, the last one too (Papa already ends a header-only file so).
+  return `${spreadsheet ? '\uFEFF' : ''}${body.endsWith('\r\n') ? body : `${body}\r\n`}`;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CalendarSettings } from '../../../lib/contracts/targets';
+import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
+import { buildClientReport } from '../../../lib/reports/client-report';
+import { HOUR, MINUTE } from '../../../lib/time/clock';
+import { isoDate, weekRange } from '../../../lib/time/calendar';
+
+const calendar: CalendarSettings = { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 };
+const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
+const week = weekRange(at(25, 12), 1);
+
+const dupont: ClientRecord = {
+  id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 0,
+  contracts: [{ from: '2026-01-01', period: 'week', hours: 2 }], hourlyRate: 40, currency: 'EUR', roundingMinutes: 15,
+};
+
+function s(id: string, clientId: string | null, start: number, end: number, platform = 'facebook', activity = 'browsing'): SessionRecord {
+  return { id, start, end, clientId, platform, account: `${clientId}-account`, activity, source: 'auto', createdAt: 0, updatedAt: 0 };
+}
+
+const sessions = [
+  s('1', 'dupont', at(23, 9), at(23, 9, 20)),
+  s('2', 'dupont', at(23, 14), at(23, 14, 5), 'instagram', 'messages'),
+  s('3', 'dupont', at(25, 10), at(25, 10, 30)),
+  s('4', 'martin', at(25, 11), at(25, 13)),
+  s('5', null, at(26, 9), at(26, 10)),
+  s('6', 'personal', at(26, 12), at(26, 13)),
+  s('7', 'dupont', at(29, 23, 30), at(30, 0, 30), 'manual', 'call'),
+];
+
+describe("a client's report", () => {
+  const report = buildClientReport(sessions, dupont, week, calendar);
+
+  it('rounds each day up by the increment and bills the rounded days', () => {
+    expect(report.days.map((d) => [isoDate(d.day), d.ms / MINUTE, d.billedMs / MINUTE])).toEqual([
+      ['2026-11-23', 25, 30],
+      ['2026-11-24', 0, 0],
+      ['2026-11-25', 30, 30],
+      ['2026-11-26', 0, 0],
+      ['2026-11-27', 0, 0],
+      ['2026-11-28', 0, 0],
+      ['2026-11-29', 30, 30],
+    ]);
+    expect(report.totalMs).toBe(85 * MINUTE);
+    expect(report.billedMs).toBe(90 * MINUTE);
+    expect(report.amount).toBe(60);
+  });
+
+  it('compares the billed time with the contract', () => {
+    expect(report.progress).toMatchObject({ usedMs: 90 * MINUTE, targetMs: 2 * HOUR, remainingMs: 30 * MINUTE, state: 'under' });
+  });
+
+  it('totals per platform and per kind of activity, the part after the range left out', () => {
+    expect(report.platforms).toEqual([
+      { platform: 'facebook', ms: 50 * MINUTE },
+      { platform: 'manual', ms: 30 * MINUTE },
+      { platform: 'instagram', ms: 5 * MINUTE },
+    ]);
+    expect(report.activities.map((a) => a.activity)).toEqual(['browsing', 'call', 'messages']);
+  });
+
+  it('holds nothing about another client, unassigned or personal time', () => {
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('martin');
+    expect(text).not.toContain('null-account');
+    expect(text).not.toContain('personal');
+  });
+});
