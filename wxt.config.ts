@@ -8,7 +8,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'idle', 'unlimitedStorage', 'notifications', 'scripting'],
+    permissions: ['storage', 'alarms', 'idle', 'unlimitedStorage', 'notifications', 'scripting', 'downloads'],
     host_permissions: builtInMatchPatterns(),
     // Sites beyond the catalogue (custom sites, Mastodon servers) are asked for one by one when the user adds them.
     optional_host_permissions: ['https://*/*'],

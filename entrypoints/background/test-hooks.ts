@@ -4,6 +4,7 @@ import type { SocialHoursDatabase } from '../../lib/db/database';
 import type { SessionRecord } from '../../lib/db/records';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState } from '../../lib/tracking/events';
+import type { WeeklyExport } from './weekly-export';
 
 const OFFSET_KEY = 'testClockOffsetMs';
 
@@ -31,12 +32,14 @@ export interface TestHooks {
   flush(): Promise<void>;
   writes(): Promise<number>;
   sessions(): Promise<SessionRecord[]>;
+  weeklyExport(): Promise<void>;
 }
 
 export function installTestHooks(
   service: Promise<TrackingService>,
   db: SocialHoursDatabase,
   testClock: Promise<Awaited<ReturnType<typeof createTestClock>>>,
+  weekly: WeeklyExport,
 ): void {
   const hooks: TestHooks = {
     now: () => Date.now(),
@@ -50,6 +53,7 @@ export function installTestHooks(
     flush: async () => (await service).flush(),
     writes: async () => (await service).writeCount,
     sessions: () => db.sessions.orderBy('start').toArray(),
+    weeklyExport: () => weekly.check(),
   };
   (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
 }

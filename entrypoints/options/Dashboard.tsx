@@ -2,18 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import { ClientsSection } from './sections/ClientsSection';
+import { ExportSection } from './sections/ExportSection';
+import { ReportsSection } from './sections/ReportsSection';
+import { TimesheetSection } from './sections/TimesheetSection';
 import { ManualSection } from './sections/ManualSection';
 import { RulesSection } from './sections/RulesSection';
 import { SettingsSection } from './sections/SettingsSection';
 import { SitesSection } from './sections/SitesSection';
 import { UnassignedSection } from './sections/UnassignedSection';
 
-const SECTIONS = ['clients', 'rules', 'unassigned', 'manual', 'sites', 'settings'] as const;
+const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function fromHash(): Section {
   const hash = location.hash.replace('#', '');
-  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'clients';
+  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'reports';
 }
 
 /** The dashboard: one section at a time, chosen by the URL's hash so that links and the back button work. */
@@ -43,6 +46,9 @@ export function Dashboard({ settings }: { settings: Settings }) {
         </ul>
       </nav>
       <main class="content" id="main">
+        {section === 'reports' && <ReportsSection settings={settings} />}
+        {section === 'timesheet' && <TimesheetSection settings={settings} />}
+        {section === 'export' && <ExportSection settings={settings} />}
         {section === 'clients' && <ClientsSection settings={settings} />}
         {section === 'rules' && <RulesSection settings={settings} />}
         {section === 'unassigned' && <UnassignedSection settings={settings} />}

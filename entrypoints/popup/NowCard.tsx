@@ -14,6 +14,7 @@ import { ClientSelect } from '../../lib/ui/components/ClientSelect';
 import { ConfigStore } from '../../lib/ui/config-store';
 import { formatClock, formatDuration } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
+import { activityLabel } from '../../lib/ui/labels';
 
 const db = new SocialHoursDatabase();
 const config = new ConfigStore(db);
@@ -169,7 +170,7 @@ export function NowCard({
             </span>
           </p>
           <p class="muted">
-            {t(`activity_${status.session.activity}` as MessageKey)} · <span data-testid="now-client">{t('forClient', clientName)}</span>
+            {activityLabel(status.session.activity)} · <span data-testid="now-client">{t('forClient', clientName)}</span>
           </p>
         </div>
       ) : (

@@ -19,7 +19,17 @@ export interface Settings {
   language: LanguageChoice;
   /** Notify when a client reaches 80 % and 100 % of the period's contract. */
   contractNotifications: boolean;
+  /** At the start of each week: save last week's export, offer it in a notification, or nothing. */
+  weeklyExport: WeeklyExportMode;
+  weeklyExportContent: WeeklyExportContent;
+  /** Whether client reports show the amount at the hourly rate. */
+  reportShowAmount: boolean;
 }
+
+export const WEEKLY_EXPORT_MODES = ['off', 'download', 'notify'] as const;
+export type WeeklyExportMode = (typeof WEEKLY_EXPORT_MODES)[number];
+export const WEEKLY_EXPORT_CONTENTS = ['csv', 'reports', 'both'] as const;
+export type WeeklyExportContent = (typeof WEEKLY_EXPORT_CONTENTS)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   readingAllowanceSeconds: DEFAULT_TRACKING_SETTINGS.readingAllowanceMs / 1000,
@@ -32,6 +42,9 @@ export const DEFAULT_SETTINGS: Settings = {
   awayPromptMinutes: 10,
   language: 'auto',
   contractNotifications: true,
+  weeklyExport: 'off',
+  weeklyExportContent: 'both',
+  reportShowAmount: false,
 };
 
 export const AWAY_PROMPT_RANGE = { min: 2, max: 240 } as const;
@@ -48,7 +61,8 @@ export interface SettingsProblem {
     | 'bad-site'
     | 'no-working-day'
     | 'not-a-weekday'
-    | 'unknown-language';
+    | 'unknown-language'
+    | 'unknown-choice';
   value?: string;
 }
 
@@ -101,6 +115,9 @@ export function validateSettings(candidate: Settings): SettingsProblem[] {
     problems.push({ field: 'awayPromptMinutes', code: 'out-of-range' });
   }
   if (!['auto', 'en', 'fr'].includes(candidate.language)) problems.push({ field: 'language', code: 'unknown-language' });
+  if (!WEEKLY_EXPORT_MODES.includes(candidate.weeklyExport)) problems.push({ field: 'weeklyExport', code: 'unknown-choice' });
+  if (!WEEKLY_EXPORT_CONTENTS.includes(candidate.weeklyExportContent)) problems.push({ field: 'weeklyExportContent', code: 'unknown-choice' });
+  if (typeof candidate.reportShowAmount !== 'boolean') problems.push({ field: 'reportShowAmount', code: 'not-a-boolean' });
   return problems;
 }
 

@@ -33,3 +33,11 @@ export function formatDay(at: number, long = false): string {
 export function formatPercent(share: number): string {
   return new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
+
+export function formatMonth(at: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { month: 'long', year: 'numeric' }).format(at);
+}
+
+export function formatWeekday(at: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { weekday: 'short', day: 'numeric' }).format(at);
+}

@@ -9,6 +9,7 @@ import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
+import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../db';
 
@@ -107,7 +108,7 @@ export function ManualSection() {
             <li key={s.id} class="client-row">
               <div class="grow">
                 <strong>
-                  {name(s.clientId)} · {t(`kind_${s.activity}` as MessageKey)}
+                  {name(s.clientId)} · {activityLabel(s.activity)}
                 </strong>
                 <p class="muted small">
                   {formatDay(s.start)} {formatClock(s.start)}–{formatClock(s.end)} · {formatDuration(s.end - s.start)}

@@ -9,7 +9,8 @@ import { dayRange } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
 import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
-import { t, type MessageKey } from '../../../lib/ui/i18n';
+import { t } from '../../../lib/ui/i18n';
+import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../db';
 
@@ -82,7 +83,7 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
           {group.sessions.map((s) => (
             <li key={s.id}>
               <span>
-                {formatDay(s.start)} {formatClock(s.start)}–{formatClock(s.end)} · {formatDuration(s.end - s.start)} · {t(`activity_${s.activity}` as MessageKey)}
+                {formatDay(s.start)} {formatClock(s.start)}–{formatClock(s.end)} · {formatDuration(s.end - s.start)} · {activityLabel(s.activity)}
               </span>
               <ClientSelect label={t('assignSessionTo')} clients={clients} value="" onChange={(target) => void assign([s.id], target)} personal placeholder={t('assignOne')} />
               <SplitControl session={s} onDone={onMessage} />

@@ -32,6 +32,11 @@ describe('every message the code shows exists', () => {
       ...['day', 'week', 'month'].map((p) => `contractSummary_${p}`),
       ...['account', 'url', 'platform'].map((k) => `ruleKind_${k}`),
       ...['off', '30', '60', '120', 'day'].map((d) => `overrideDuration_${d}`),
+      ...['off', 'download', 'notify'].map((m) => `weekly_${m}`),
+      ...['csv', 'reports', 'both'].map((c) => `weeklyContent_${c}`),
+      ...['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual_overlap', 'client_deleted'].map((a) => `edit_${a}`),
+      ...['end_before_start', 'too_long', 'overlap', 'in_future', 'note_too_long', 'merge_different', 'merge_overlap', 'merge_one', 'unknown_session', 'unknown_client', 'split_outside', 'failed'].map((e) => `err_edit_${e}`),
+      ...['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'].map((s) => `section_${s}`),
     ];
     expect(families.filter((k) => !keys.has(k))).toEqual([]);
   });

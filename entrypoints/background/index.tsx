@@ -11,6 +11,7 @@ import { listenToBrowser } from './browser-events';
 import { SETTINGS_KEY, createBrowserPorts, detectionIntervalSeconds, loadDurable, loadSettings } from './browser-ports';
 import { listenToMessages } from './messages';
 import { syncSiteScripts } from './site-scripts';
+import { WeeklyExport } from './weekly-export';
 import { createTestClock, installTestHooks } from './test-hooks';
 
 export default defineBackground(() => {
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   let settings: Settings = DEFAULT_SETTINGS;
   let clients: ClientRecord[] = [];
   let badge: BadgeController | null = null;
+  let clock: Clock = () => Date.now();
 
   const applySettings = (next: Settings) => {
     settings = next;
@@ -28,7 +30,7 @@ export default defineBackground(() => {
   const syncSites = () => syncSiteScripts(settings).catch((error: unknown) => console.error('[social-hours] site scripts', error));
 
   const service: Promise<TrackingService> = (async () => {
-    const clock: Clock = testClock ? (await testClock).clock : () => Date.now();
+    if (testClock) clock = (await testClock).clock;
     applySettings(await loadSettings());
     const [rules, durable] = await Promise.all([db.rules.toArray(), loadDurable()]);
     clients = await db.clients.toArray();
@@ -61,5 +63,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void service.then(syncSites));
   browser.runtime.onStartup.addListener(() => void service.then(syncSites));
 
-  if (testClock) installTestHooks(service, db, testClock);
+  const weekly = new WeeklyExport(db, () => clock(), () => settings);
+  weekly.listen();
+  void service.then(() => weekly.check());
+
+  if (testClock) installTestHooks(service, db, testClock, weekly);
 });

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SocialHoursDatabase } from '../../lib/db/database';
+import { clientSessionsOverlapping } from '../../lib/db/session-queries';
+import { platformName } from '../../lib/platforms/catalogue';
+import { buildClientReport, type ClientReport } from '../../lib/reports/client-report';
+import type { Settings } from '../../lib/settings/settings';
+import { addLocalDays } from '../../lib/time/local-day';
+import { parseIsoDate } from '../../lib/time/calendar';
+import { t } from '../../lib/ui/i18n';
+import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
+
+const db = new SocialHoursDatabase();
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport };
+
+/** `report.html?client=ID&from=YYYY-MM-DD&to=YYYY-MM-DD&amount=1`: one client's report, ready to print or save as PDF. */
+export function ReportPage({ settings }: { settings: Settings }) {
+  const params = new URLSearchParams(location.search);
+  const clientId = params.get('client') ?? '';
+  const from = parseIsoDate(params.get('from') ?? '');
+  const to = parseIsoDate(params.get('to') ?? '');
+  const showAmount = params.get('amount') === '1';
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    (async () => {
+      if (from === null || to === null || to < from) return setState({ status: 'error', message: t('reportBadRange') });
+      const client = await db.clients.get(clientId);
+      if (!client) return setState({ status: 'error', message: t('reportNoClient') });
+      const range = { from, to: addLocalDays(to, 1) };
+      const sessions = await clientSessionsOverlapping(db, client.id, range.from, range.to);
+      const report = buildClientReport(sessions, client, range, { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn });
+      document.title = t('reportTitle', client.name);
+      setState({ status: 'ready', report });
+    })().catch(() => setState({ status: 'error', message: t('errorData') }));
+  }, []);
+
+  if (state.status === 'loading') return <p class="message" aria-busy="true">{t('loading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <p class="message" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  return (
+    <>
+      <div class="toolbar no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('reportPrint')}
+        </button>
+      </div>
+      <ClientReportView report={state.report} options={{ showAmount, platformLabel: (p) => platformName(p, settings.customSites), generatedAt: Date.now() }} />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { progress, type Progress } from '../contracts/progress';
+import { targetMs, type CalendarSettings } from '../contracts/targets';
+import type { ClientRecord, SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID } from '../db/records';
+import { daysIn } from '../time/calendar';
+import type { TimeRange } from '../time/local-day';
+import { splitByDay } from './day-split';
+
+/** A bucket of time: a client's id, `personal`, or null for unassigned. */
+export type Bucket = string | null;
+
+export interface PeriodDay {
+  day: number;
+  total: number;
+  /** Time per bucket that day, in the order of `PeriodView.buckets`. */
+  byBucket: Map<Bucket, number>;
+}
+
+export interface BucketTotal {
+  bucket: Bucket;
+  client: ClientRecord | null;
+  ms: number;
+  /** Against the contract over the period; null for unassigned and personal time. */
+  progress: Progress | null;
+}
+
+export interface PeriodView {
+  range: TimeRange;
+  days: PeriodDay[];
+  /** Clients by time spent, then personal, then unassigned; clients with a contract but no time are listed too. */
+  buckets: BucketTotal[];
+  platforms: Array<{ platform: string; ms: number }>;
+  activities: Array<{ activity: string; ms: number }>;
+  total: number;
+}
+
+const add = <K>(map: Map<K, number>, key: K, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
+
+/** A week or a month: each day's time stacked by client, totals by client against the contract, by platform and by activity. */
+export function buildPeriodView(sessions: readonly SessionRecord[], clients: readonly ClientRecord[], range: TimeRange, calendar: CalendarSettings): PeriodView {
+  const byClientId = new Map(clients.map((c) => [c.id, c]));
+  const bucketOf = (s: SessionRecord): Bucket => (s.clientId === null || s.clientId === PERSONAL_CLIENT_ID || byClientId.has(s.clientId) ? s.clientId : null);
+  const dayTotals = new Map<number, Map<Bucket, number>>();
+  const bucketTotals = new Map<Bucket, number>();
+  const platforms = new Map<string, number>();
+  const activities = new Map<string, number>();
+  for (const session of sessions) {
+    const bucket = bucketOf(session);
+    for (const piece of splitByDay(session, range)) {
+      const ms = piece.end - piece.start;
+      const day = dayTotals.get(piece.day) ?? new Map<Bucket, number>();
+      add(day, bucket, ms);
+      dayTotals.set(piece.day, day);
+      add(bucketTotals, bucket, ms);
+      add(platforms, session.platform, ms);
+      add(activities, session.activity, ms);
+    }
+  }
+  for (const client of clients) {
+    if (!client.archived && !bucketTotals.has(client.id) && targetMs(client, range, calendar) !== null) bucketTotals.set(client.id, 0);
+  }
+  const rank = (b: Bucket) => (b === null ? 2 : b === PERSONAL_CLIENT_ID ? 1 : 0);
+  const buckets = [...bucketTotals.entries()]
+    .map(([bucket, ms]): BucketTotal => {
+      const client = bucket === null ? null : (byClientId.get(bucket) ?? null);
+      return { bucket, client, ms, progress: client ? progress(ms, targetMs(client, range, calendar)) : null };
+    })
+    .sort((a, b) => rank(a.bucket) - rank(b.bucket) || b.ms - a.ms || (a.client?.name ?? '').localeCompare(b.client?.name ?? ''));
+  const sorted = <K extends string>(map: Map<string, number>, key: K) =>
+    [...map.entries()].sort((a, b) => b[1] - a[1]).map(([name, ms]) => ({ [key]: name, ms }) as Record<K, string> & { ms: number });
+  return {
+    range,
+    days: daysIn(range).map((day) => {
+      const byBucket = dayTotals.get(day) ?? new Map<Bucket, number>();
+      return { day, byBucket, total: [...byBucket.values()].reduce((a, b) => a + b, 0) };
+    }),
+    buckets,
+    platforms: sorted(platforms, 'platform'),
+    activities: sorted(activities, 'activity'),
+    total: [...bucketTotals.values()].reduce((a, b) => a + b, 0),
+  };
+}
