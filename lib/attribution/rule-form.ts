@@ -12,7 +12,7 @@ export interface RuleForm {
   urlPattern: string;
 }
 
-export type RuleProblem = 'client-missing' | 'platform-missing' | 'account-missing' | 'account-other-platform' | 'pattern-empty' | 'pattern-no-host' | 'duplicate';
+export type RuleProblem = 'client-missing' | 'platform-missing' | 'account-missing' | 'pattern-empty' | 'pattern-no-host' | 'duplicate';
 
 /**
  * An account as the catalogue writes it. A pasted URL is read by the catalogue itself;
@@ -46,14 +46,14 @@ export function parseRuleForm(
     if (problem === 'no-host') problems.push('pattern-no-host');
     rule = { ...rule, urlPattern: form.urlPattern.trim() };
   } else {
-    if (!form.platform) problems.push('platform-missing');
     rule = { ...rule, platform: form.platform || null };
     if (form.kind === 'account') {
+      // A pasted address says its platform itself, whatever the list showed.
       const { account, platform } = normalizeAccount(form.platform, form.account);
       if (!account) problems.push('account-missing');
-      else if (platform && form.platform && platform !== form.platform) problems.push('account-other-platform');
-      rule = { ...rule, account };
+      rule = { ...rule, account, platform: platform ?? rule.platform };
     }
+    if (!rule.platform) problems.push('platform-missing');
   }
   const same = (r: RuleRecord) =>
     r.platform === rule.platform &&

@@ -63,7 +63,7 @@ async function badge(): Promise<{ text: string; color: number[] }> {
 
 describe('clients, contracts and the cockpit in Chromium', () => {
   it('creates a client with a contract in the dashboard, refusing a bad one with a clear message', async () => {
-    const dashboard = await browser.extensionPage('options.html');
+    const dashboard = await browser.extensionPage('options.html#clients');
     await expect.poll(() => dashboard.locator('.empty').textContent()).toContain('No clients yet');
     await createClient(dashboard, 'Boulangerie Dupont', '1,5');
     expect(await dashboard.getByTestId('client-Boulangerie Dupont').textContent()).toContain('1.5 h a day');
@@ -88,7 +88,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
   });
 
   it('assigns the current account from the popup, shows the progress and colours the badge', async () => {
-    const dashboard = await browser.extensionPage('options.html');
+    const dashboard = await browser.extensionPage('options.html#clients');
     await createClient(dashboard, 'Boulangerie Dupont', '0,05');
     await dashboard.close();
 
@@ -133,7 +133,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
   });
 
   it('pauses automatic time while the manual timer runs, and logs the timer', async () => {
-    const dashboard = await browser.extensionPage('options.html');
+    const dashboard = await browser.extensionPage('options.html#clients');
     await createClient(dashboard, 'Fleuriste Martin', '1');
     await dashboard.close();
     const facebook = browser.context.pages()[0]!;

@@ -122,9 +122,9 @@ describe('tracking in Chromium on fake social sites', () => {
     await ext.advanceClock(300);
     await ext.setIdle('active');
     sessions = await ext.sessions();
-    expect(sessions).toHaveLength(2);
-    // System idle: back to the last input, the 20 s before the idle report are not billed.
-    expect(seconds(sessions[1]!)).toBeLessThan(3);
+    // System idle: back to the last input, so the 20 s before the idle report are not
+    // billed (the session may vanish entirely: its only input was at its start).
+    expect(sessions.slice(1).reduce((sum, s) => sum + seconds(s), 0)).toBeLessThan(3);
   });
 
   it('splits the session at a single-page navigation to another account', async () => {

@@ -119,8 +119,8 @@ export function RulesSection({ settings }: { settings: Settings }) {
             </Field>
           )}
           {form.kind === 'account' && (
-            <Field id="rule-account" label={t('account')} error={error('account-missing', 'account-other-platform', 'duplicate')} hint={t('ruleAccountHint')}>
-              <input {...described('rule-account', error('account-missing', 'account-other-platform', 'duplicate'), t('ruleAccountHint'))} value={form.account} onInput={(e) => set({ account: e.currentTarget.value })} />
+            <Field id="rule-account" label={t('account')} error={error('account-missing', 'duplicate')} hint={t('ruleAccountHint')}>
+              <input {...described('rule-account', error('account-missing', 'duplicate'), t('ruleAccountHint'))} value={form.account} onInput={(e) => set({ account: e.currentTarget.value })} />
             </Field>
           )}
           {form.kind === 'url' && (

@@ -116,6 +116,11 @@ describe('rule form', () => {
     expect(result.ok && result.rule.account).toBe(expected);
   });
 
+  it('takes the platform from a pasted address', () => {
+    const result = parseRuleForm({ ...base, account: 'https://www.instagram.com/Fleuriste.Martin/' }, [], 'r', 1);
+    expect(result.ok && [result.rule.platform, result.rule.account]).toEqual(['instagram', 'fleuriste.martin']);
+  });
+
   it('keeps case-sensitive ids as they are', () => {
     const result = parseRuleForm({ ...base, platform: 'youtube', account: 'channel/UCabcDEF' }, [], 'r', 1);
     expect(result.ok && result.rule.account).toBe('channel/UCabcDEF');
@@ -125,7 +130,6 @@ describe('rule form', () => {
     [{ clientId: '' , account: 'x'}, 'client-missing'],
     [{ account: '' }, 'account-missing'],
     [{ platform: '', account: 'x' }, 'platform-missing'],
-    [{ account: 'https://www.instagram.com/boulangerie/' }, 'account-other-platform'],
     [{ kind: 'url' as const, urlPattern: '*' }, 'pattern-empty'],
     [{ kind: 'url' as const, urlPattern: 'groups/x' }, 'pattern-no-host'],
   ])('%j → %s', (change, problem) => {
