@@ -81,6 +81,10 @@ function SessionRow({
 
   return (
     <li class="timesheet-row" data-testid="timesheet-row" data-session={session.id}>
+      <p class="row-title">
+        <strong>{session.source === 'manual' ? t('manualWork') : platformName(session.platform, settings.customSites)}</strong>
+        {session.account ? ` · ${session.account}` : ''} · {activityLabel(session.activity)} · <span class="num">{formatDuration(session.end - session.start)}</span>
+      </p>
       <div class="row wrap">
         <label class="visually-hidden" for={`start-${id}`}>
           {t('startTime')}
@@ -91,11 +95,6 @@ function SessionRow({
           {t('endTime')}
         </label>
         <input id={`end-${id}`} type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} data-testid="row-end" />
-        <span class="num">{formatDuration(session.end - session.start)}</span>
-        <span class="grow">
-          <strong>{session.source === 'manual' ? t('manualWork') : platformName(session.platform, settings.customSites)}</strong>
-          {session.account ? ` · ${session.account}` : ''} · {activityLabel(session.activity)}
-        </span>
         <ClientSelect label={t('client')} clients={clients} value={clientId} onChange={setClientId} personal unassigned testId="row-client" />
         <input aria-label={t('note')} placeholder={t('note')} value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} data-testid="row-note" />
         <button type="button" class="primary" disabled={!dirty} data-testid="row-save" onClick={async () => result(await request({ type: 'update-session', id: session.id, change }), 'sessionSaved')}>

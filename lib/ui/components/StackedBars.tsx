@@ -31,7 +31,8 @@ function gridStep(maxHours: number): number {
  * is described for screen readers, and the figures are also in the tables beside it.
  */
 export function StackedBars({ bars, label }: { bars: Bar[]; label: string }) {
-  const width = Math.max(320, bars.length * 28 + LEFT);
+  // A week's bars get room for their day labels; a month's are narrower.
+  const width = LEFT + bars.length * (bars.length <= 7 ? 90 : 28);
   const maxMs = Math.max(3_600_000, ...bars.map((b) => b.segments.reduce((sum, s) => sum + s.ms, 0)));
   const step = gridStep(maxMs / 3_600_000);
   const top = Math.ceil(maxMs / 3_600_000 / step) * step * 3_600_000;
