@@ -1,10 +1,16 @@
 import { defineConfig } from 'wxt';
 import { builtInMatchPatterns } from './lib/platforms/domains';
 
+/** Firefox needs a stable id (storage, updates) and a data-collection statement: this extension collects nothing. */
+const GECKO_ID = 'social-hours@social-hours.app';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  // Manifest V3 in Firefox too: one set of APIs (action, optional host permissions,
+  // scripting) and an event page that stops when idle, like Chrome's service worker.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -14,5 +20,12 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
 });

@@ -3,11 +3,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+const browsers = [
+  ['Chromium', process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', 'chromium', 'CHROMIUM_PATH'],
+  ['Firefox', process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'firefox-esr', 'FIREFOX_PATH'],
+];
+for (const [name, path, debian, variable] of browsers) {
+  if (!existsSync(path)) {
+    console.error(`${name} not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install ${debian}) or set ${variable}.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 let failed = 0;

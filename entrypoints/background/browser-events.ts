@@ -25,20 +25,25 @@ export function listenToBrowser(service: Promise<TrackingService>): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => dispatch({ type: 'tabRemoved', tabId }));
-  browser.tabs.onReplaced.addListener(() => void service.then((s) => s.resync()));
+  // Chrome replaces a tab when it swaps in a prerendered page; Firefox has no such event.
+  browser.tabs.onReplaced?.addListener(() => void service.then((s) => s.resync()));
 
-  browser.windows.onFocusChanged.addListener(
-    (windowId) => {
-      dispatch(async (): Promise<TrackerEvent> => {
-        if (windowId !== browser.windows.WINDOW_ID_NONE) return { type: 'windowFocus', windowId };
-        // On Linux the event says "no window" at moments when a window does have focus:
-        // believe the state, not the event.
-        const last = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
-        return { type: 'windowFocus', windowId: last?.focused && last.id !== undefined ? last.id : null };
-      });
-    },
-    { windowTypes: ['normal'] },
-  );
+  const onFocus = (windowId: number) => {
+    dispatch(async (): Promise<TrackerEvent> => {
+      if (windowId !== browser.windows.WINDOW_ID_NONE) return { type: 'windowFocus', windowId };
+      // On Linux the event says "no window" at moments when a window does have focus:
+      // believe the state, not the event.
+      const last = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
+      return { type: 'windowFocus', windowId: last?.focused && last.id !== undefined ? last.id : null };
+    });
+  };
+  try {
+    // Chrome reports devtools and popup windows too unless asked for normal windows only.
+    (browser.windows.onFocusChanged.addListener as (cb: typeof onFocus, filter: unknown) => void)(onFocus, { windowTypes: ['normal'] });
+  } catch {
+    // Firefox takes no filter here (and reports normal windows only).
+    browser.windows.onFocusChanged.addListener(onFocus);
+  }
 
   browser.idle.onStateChanged.addListener((state) => dispatch({ type: 'idle', state }));
 

@@ -56,4 +56,14 @@ export function installTestHooks(
     weeklyExport: () => weekly.check(),
   };
   (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
+
+  // Firefox tests cannot evaluate code in the background page: they call the same hooks
+  // with messages from an extension page.
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }, respond: (value: unknown) => void) => {
+    const call = message as { type?: string; name?: keyof TestHooks; args?: unknown[] };
+    if (call?.type !== 'test-hook' || !call.name || !(call.name in hooks) || !sender.url?.startsWith(origin)) return false;
+    void Promise.resolve((hooks[call.name] as (...args: unknown[]) => unknown)(...(call.args ?? []))).then(respond, (error: unknown) => respond({ error: String(error) }));
+    return true;
+  });
 }

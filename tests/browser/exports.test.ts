@@ -77,6 +77,20 @@ async function twoClientsWithTime(browser: ExtensionBrowser, ext: ExtensionDrive
   return dashboard;
 }
 
+/** The files saved in the downloads folder so far, newest last, once there are `count` of them. */
+async function downloaded(ext: ExtensionDriver, count: number): Promise<Array<{ name: string; content: string }>> {
+  const files = await ext.inWorker(async (n) => {
+    for (let i = 0; i < 100; i++) {
+      const items = await chrome.downloads.search({ state: 'complete', orderBy: ['startTime'] });
+      if (items.length >= n) return items.map((d) => d.filename);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return (await chrome.downloads.search({})).map((d) => `${d.filename} ${d.state} ${d.error ?? ''}`);
+  }, count);
+  expect(files).toHaveLength(count);
+  return files.map((name) => ({ name, content: readFileSync(name, 'utf8') }));
+}
+
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -90,11 +104,9 @@ describe('exports in Chromium', () => {
     const day = today();
     await dashboard.fill('#export-from', day);
     await dashboard.fill('#export-to', day);
-    const downloading = dashboard.waitForEvent('download');
     await dashboard.getByTestId('export-csv').click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`social-hours_all_${day}_${day}.csv`);
-    const csv = readFileSync(await download.path(), 'utf8');
+    const [file] = await downloaded(ext, 1);
+    const csv = file!.content;
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note');
     const rows = lines.slice(1, -1).map((l) => l.split(','));
@@ -133,9 +145,8 @@ describe('exports in Chromium', () => {
     const first = await start();
     const dashboard = await twoClientsWithTime(first.browser, first.ext);
     await dashboard.goto(dashboard.url().replace(/#.*$/, '') + '#export');
-    const downloading = dashboard.waitForEvent('download');
     await dashboard.getByTestId('backup-download').click();
-    const backupPath = await (await downloading).path();
+    const backupPath = (await downloaded(first.ext, 1))[0]!.name;
     await dashboard.goto(dashboard.url().replace(/#.*$/, '') + '#reports');
     const totalBefore = await dashboard.getByTestId('period-total').textContent();
     const sessionsBefore = (await first.ext.sessions()).map((s) => [s.id, s.start, s.end, s.clientId]);
@@ -169,18 +180,10 @@ describe('exports in Chromium', () => {
     // A week later, this week is the last complete one.
     await ext.advanceClock(7 * 24 * 3600);
     await ext.inWorker(() => (globalThis as unknown as { socialHoursTest: { weeklyExport(): Promise<void> } }).socialHoursTest.weeklyExport(), null);
-    const files = await ext.inWorker(async () => {
-      for (let i = 0; i < 50; i++) {
-        const items = await chrome.downloads.search({ state: 'complete' });
-        if (items.length >= 3) return items.map((d) => d.filename);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return (await chrome.downloads.search({})).map((d) => `${d.filename} ${d.state} ${d.error ?? ''}`);
-    }, null);
-    expect(files).toHaveLength(3);
-    const csv = files.map((f) => readFileSync(f, 'utf8')).find((content) => content.startsWith('date,start,end'))!;
+    const files = (await downloaded(ext, 3)).map((f) => f.content);
+    const csv = files.find((content) => content.startsWith('date,start,end'))!;
     expect(csv.split('\r\n').filter((l) => l.includes('Boulangerie Dupont'))).toHaveLength(1);
-    const reports = files.map((f) => readFileSync(f, 'utf8')).filter((content) => content.startsWith('<!doctype html>'));
+    const reports = files.filter((content) => content.startsWith('<!doctype html>'));
     expect(reports).toHaveLength(2);
     const dupont = reports.find((r) => r.includes('Time report: Boulangerie Dupont'))!;
     expect(dupont).not.toContain('Martin');

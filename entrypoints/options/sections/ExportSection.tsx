@@ -61,13 +61,13 @@ export function ExportSection({ settings }: { settings: Settings }) {
       clientName: (id) => (id === null ? '' : id === PERSONAL_CLIENT_ID ? t('personalCsv') : (names.get(id) ?? '')),
     });
     const who = client ? safeFilePart(client.name) : 'all';
-    downloadText(csv, `social-hours_${who}_${rangeLabel(range)}${variant === 'spreadsheet' ? '_spreadsheet' : ''}.csv`, 'text/csv;charset=utf-8');
+    await downloadText(csv, `social-hours_${who}_${rangeLabel(range)}${variant === 'spreadsheet' ? '_spreadsheet' : ''}.csv`, 'text/csv;charset=utf-8');
     setMessage({ text: t('exportDone'), ok: true });
   };
 
   const backup = async () => {
     const [sessions, allClients, rules, edits] = await Promise.all([db.sessions.toArray(), db.clients.toArray(), db.rules.toArray(), db.edits.toArray()]);
-    downloadText(createBackup({ sessions, clients: allClients, rules, edits, settings }, Date.now()), `social-hours_backup_${isoDate(Date.now())}.json`, 'application/json');
+    await downloadText(createBackup({ sessions, clients: allClients, rules, edits, settings }, Date.now()), `social-hours_backup_${isoDate(Date.now())}.json`, 'application/json');
     setMessage({ text: t('backupDone', String(sessions.length)), ok: true });
   };
 

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord } from '../../lib/db/records';
+import { startFakeSites, type FakeSites } from './support/fake-sites';
+import { launchFirefox, type FirefoxWithExtension } from './support/firefox';
+
+let sites: FakeSites;
+let ff: FirefoxWithExtension;
+
+beforeAll(async () => {
+  sites = await startFakeSites();
+});
+afterAll(async () => {
+  await sites.close();
+});
+beforeEach(async () => {
+  ff = await launchFirefox(sites);
+});
+afterEach(async () => {
+  await ff.close();
+});
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A trusted click away from the page's links, then time for the report to arrive. */
+async function act(page: Page): Promise<void> {
+  await page.mouse.click(5, 5);
+  await pause(400);
+}
+
+async function work(page: Page, seconds: number): Promise<void> {
+  await act(page);
+  for (let t = 20; t <= seconds; t += 20) {
+    await ff.hook('advanceClock', 20_000);
+    await act(page);
+  }
+}
+
+async function sessions(): Promise<SessionRecord[]> {
+  await ff.hook('tick');
+  await ff.hook('flush');
+  return ff.hook('sessions');
+}
+
+async function site(url: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  await pause(300);
+  return page;
+}
+
+describe('Firefox ESR', () => {
+  it('tracks the fake sites with their platform and account, one at a time', async () => {
+    const page = await site('https://www.facebook.com/boulangerie-dupont');
+    await work(page, 40);
+    await page.goto('https://www.instagram.com/boulangerie.dupont/');
+    await pause(300);
+    await work(page, 40);
+    const stored = await sessions();
+    expect(stored.map((s) => [s.platform, s.account])).toEqual([
+      ['facebook', 'boulangerie-dupont'],
+      ['instagram', 'boulangerie.dupont'],
+    ]);
+    for (const s of stored) expect((s.end - s.start) / 1000).toBeGreaterThanOrEqual(40);
+    expect(stored[1]!.start).toBeGreaterThanOrEqual(stored[0]!.end);
+  });
+
+  it("shows today's total in the popup and creates a client in the dashboard", async () => {
+    const page = await site('https://www.facebook.com/boulangerie-dupont');
+    await work(page, 60);
+    await sessions();
+    const popup = await ff.extensionPage('popup.html', '[data-testid="total-today"][data-ms]');
+    await popup.waitForFunction(() => Number(document.querySelector('[data-testid="total-today"]')?.getAttribute('data-ms')) >= 60_000, { timeout: 10_000 });
+    expect(await popup.$eval('[data-testid="by-platform"]', (e) => e.textContent)).toContain('Facebook');
+
+    const dashboard = await ff.extensionPage('options.html#clients', '[data-testid="client-new"]');
+    await dashboard.click('[data-testid="client-new"]');
+    await dashboard.type('#client-name', 'Boulangerie Dupont');
+    await dashboard.select('#client-period', 'day');
+    await dashboard.type('#client-hours', '1,5');
+    await dashboard.click('[data-testid="client-save"]');
+    await dashboard.waitForSelector('[data-testid="client-Boulangerie Dupont"]');
+    expect(await dashboard.$eval('[data-testid="client-Boulangerie Dupont"]', (e) => e.textContent)).toContain('1.5 h a day');
+  });
+
+  it('exports the sessions CSV', async () => {
+    const page = await site('https://www.facebook.com/boulangerie-dupont');
+    await work(page, 40);
+    await sessions();
+    const dashboard = await ff.extensionPage('options.html#export', '[data-testid="export-csv"]');
+    const today = await dashboard.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    for (const field of ['#export-from', '#export-to']) {
+      await dashboard.$eval(field, (e, v) => {
+        const input = e as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, today);
+    }
+    await dashboard.click('[data-testid="export-csv"]');
+    const file = await ff.control.waitForFunction(
+      async () => {
+        const items = await (globalThis as unknown as { browser: { downloads: { search(q: object): Promise<Array<{ filename: string; state: string }>> } } }).browser.downloads.search({ state: 'complete' });
+        return items[0]?.filename ?? false;
+      },
+      { timeout: 15_000, polling: 200 },
+    );
+    const csv = readFileSync(String(await file.jsonValue()), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note');
+    expect(lines[1]!.split(',').slice(5, 9)).toEqual(['facebook', 'boulangerie-dupont', 'browsing', 'auto']);
+  });
+});
