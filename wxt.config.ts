@@ -10,6 +10,7 @@ export default defineConfig({
   // Manifest V3 in Firefox too: one set of APIs (action, optional host permissions,
   // scripting) and an event page that stops when idle, like Chrome's service worker.
   manifestVersion: 3,
+  zip: { excludeSources: ['test-results/**', 'bench-results/**', '.cache/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
