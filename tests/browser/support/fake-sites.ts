@@ -53,16 +53,20 @@ function page(host: string, path: string): string {
 
 export interface FakeSites {
   port: number;
-  /** Chromium's --host-resolver-rules value that sends every fake host here. */
+  /** Chromium's --host-resolver-rules value that sends every host here: the fake ones, and any other (to catch stray requests). */
   resolverRules: string;
+  /** Every request the server saw, and every TLS connection attempt to a host it has no certificate for. */
+  log: Array<{ host: string; path: string; dest?: string }>;
   close(): Promise<void>;
 }
 
 export async function startFakeSites(): Promise<FakeSites> {
   const { key, cert } = certificate();
+  const log: FakeSites['log'] = [];
   const server: Server = createServer({ key, cert }, (request, response) => {
     const host = (request.headers.host ?? '').split(':')[0] ?? '';
     const path = new URL(request.url ?? '/', 'https://x').pathname;
+    log.push({ host, path, dest: String(request.headers['sec-fetch-dest'] ?? '') });
     if (path === '/favicon.ico') {
       response.writeHead(404).end();
       return;
@@ -70,12 +74,17 @@ export async function startFakeSites(): Promise<FakeSites> {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(page(host, path));
   });
+  server.on('tlsClientError', (_error, socket) => {
+    const host = (socket as unknown as { servername?: string }).servername;
+    if (host && !FAKE_HOSTS.includes(host)) log.push({ host, path: '(TLS)' });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const resolverRules = [...FAKE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'EXCLUDE localhost'].join(', ');
+  const resolverRules = [...FAKE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`, 'EXCLUDE localhost'].join(', ');
   return {
     port,
     resolverRules,
+    log,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

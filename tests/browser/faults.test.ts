@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKPOINT_INTERVAL_MS } from '../../lib/db/session-writer';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { ExtensionDriver, actOn, expectNoOverlap, seconds, settle } from './support/extension';
+import { startFakeSites, type FakeSites } from './support/fake-sites';
+
+let sites: FakeSites;
+const running: ExtensionBrowser[] = [];
+
+beforeAll(async () => {
+  sites = await startFakeSites();
+});
+afterAll(async () => {
+  await sites.close();
+});
+afterEach(async () => {
+  while (running.length > 0) await running.pop()!.close().catch(() => undefined);
+});
+
+async function start(profileDir?: string) {
+  const browser = await launchWithExtension(sites, { profileDir });
+  running.push(browser);
+  const ext = new ExtensionDriver(browser);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto('https://www.facebook.com/boulangerie-dupont');
+  await page.bringToFront();
+  return { browser, ext, page };
+}
+
+async function work(ext: ExtensionDriver, page: Page, total: number, step = 15): Promise<void> {
+  for (let t = step; t <= total; t += step) {
+    await ext.advanceClock(step);
+    await actOn(page);
+  }
+}
+
+describe('faults in Chromium', () => {
+  it('keeps exact totals when the service worker is terminated again and again mid-session', async () => {
+    const { ext, page } = await start();
+    await actOn(page);
+    for (let round = 0; round < 4; round++) {
+      await work(ext, page, 30);
+      await ext.terminateWorker(page);
+      await settle(400);
+      await actOn(page);
+    }
+    const sessions = await ext.sessions();
+    expect(sessions).toHaveLength(1);
+    expect(seconds(sessions[0]!)).toBeGreaterThanOrEqual(120);
+    expect(seconds(sessions[0]!)).toBeLessThan(128);
+  });
+
+  it('loses at most one checkpoint interval when the browser is killed, and nothing is negative or doubled', async () => {
+    const first = await start();
+    const began = Date.now();
+    await actOn(first.page);
+    await work(first.ext, first.page, 90);
+    // The tracker's clock is real time plus what the test added: 90 s, and the real time the steps took.
+    const worked = 90 + (Date.now() - began) / 1000;
+    // The coalescing writer writes the open session at most every 30 s: wait for a write to land.
+    await settle(500);
+    execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${first.browser.profileDir}`]);
+    running.pop();
+    await settle(1000);
+
+    const second = await start(first.browser.profileDir);
+    const sessions = await second.ext.sessions();
+    expect(sessions.length).toBeGreaterThanOrEqual(1);
+    expectNoOverlap(sessions);
+    const survivor = sessions[0]!;
+    // 90 s of work, of which the last checkpoint interval at most may be lost.
+    expect(seconds(survivor)).toBeGreaterThanOrEqual(worked - CHECKPOINT_INTERVAL_MS / 1000);
+    expect(seconds(survivor)).toBeLessThanOrEqual(worked);
+    expect(new Set(sessions.map((s) => s.id)).size).toBe(sessions.length);
+    await second.browser.close();
+    running.pop();
+  });
+
+  it('never counts a sleep, nor anything negative when the clock goes back', async () => {
+    const { ext, page } = await start();
+    await actOn(page);
+    await work(ext, page, 30);
+    // The laptop sleeps for two hours: the next event comes long after the last.
+    await ext.advanceClock(2 * 3600);
+    await actOn(page);
+    await work(ext, page, 30);
+    // Then the clock is set back an hour.
+    await ext.advanceClock(-3600);
+    await actOn(page);
+    await work(ext, page, 30);
+    const sessions = await ext.sessions();
+    for (const s of sessions) {
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(seconds(s)).toBeLessThan(40);
+    }
+    expect(sessions.reduce((sum, s) => sum + seconds(s), 0)).toBeLessThan(100);
+  });
+});
