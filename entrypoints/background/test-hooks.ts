@@ -33,6 +33,8 @@ export interface TestHooks {
   writes(): Promise<number>;
   sessions(): Promise<SessionRecord[]>;
   weeklyExport(): Promise<void>;
+  /** Differs after every start of the worker or event page: proves a restart really happened. */
+  instance(): string;
 }
 
 export function installTestHooks(
@@ -41,6 +43,7 @@ export function installTestHooks(
   testClock: Promise<Awaited<ReturnType<typeof createTestClock>>>,
   weekly: WeeklyExport,
 ): void {
+  const instance = crypto.randomUUID();
   const hooks: TestHooks = {
     now: () => Date.now(),
     advanceClock: async (ms) => {
@@ -54,6 +57,7 @@ export function installTestHooks(
     writes: async () => (await service).writeCount,
     sessions: () => db.sessions.orderBy('start').toArray(),
     weeklyExport: () => weekly.check(),
+    instance: () => instance,
   };
   (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
 
