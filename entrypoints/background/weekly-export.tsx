@@ -23,8 +23,12 @@ function reportDocument(report: ClientReport, settings: Settings, now: number): 
   return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-/** The service worker has no URL.createObjectURL: downloads go as data: URLs of UTF-8 text. */
-function dataUrl(file: ExportFile): string {
+/**
+ * Chrome's service worker has no URL.createObjectURL, so downloads go there as data: URLs;
+ * Firefox's event page has it, and its downloads API prefers blob: URLs.
+ */
+function downloadUrl(file: ExportFile): string {
+  if (typeof URL.createObjectURL === 'function') return URL.createObjectURL(new Blob([file.content], { type: `${file.mime};charset=utf-8` }));
   const bytes = new TextEncoder().encode(file.content);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -80,7 +84,7 @@ export class WeeklyExport {
     const now = this.clock();
     const files = await weeklyFiles(this.db, week, settings, (report) => reportDocument(report, settings, now), { personal: t('personalCsv') });
     for (const file of files) {
-      await browser.downloads.download({ url: dataUrl(file), filename: file.name, conflictAction: 'uniquify', saveAs: false });
+      await browser.downloads.download({ url: downloadUrl(file), filename: file.name, conflictAction: 'uniquify', saveAs: false });
     }
   }
 }

@@ -18,8 +18,18 @@ export function termOn(contracts: readonly ContractTerm[] | undefined, date: str
   return found;
 }
 
+/** Working days per week or month, counted once per range: targets over a month ask for it on every day. */
+const workingDayCounts = new Map<string, number>();
+
 function workingDaysIn(range: TimeRange, calendar: CalendarSettings): number {
-  return daysIn(range).filter((day) => calendar.workingDays.includes(weekdayOf(day))).length;
+  const key = `${range.from}:${range.to}:${calendar.workingDays.join('')}`;
+  let count = workingDayCounts.get(key);
+  if (count === undefined) {
+    count = daysIn(range).filter((day) => calendar.workingDays.includes(weekdayOf(day))).length;
+    if (workingDayCounts.size > 500) workingDayCounts.clear();
+    workingDayCounts.set(key, count);
+  }
+  return count;
 }
 
 /**

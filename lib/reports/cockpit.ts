@@ -46,15 +46,25 @@ export function buildCockpit(
   now: number,
 ): ClientCockpit[] {
   const ranges = { day: dayRange(now), week: weekRange(now, calendar.weekStartsOn), month: monthRange(now) };
+  // One pass over the sessions for every client and period: the popup runs this each second.
+  const used = { day: new Map<string, number>(), week: new Map<string, number>(), month: new Map<string, number>() };
+  for (const s of sessions) {
+    if (s.clientId === null) continue;
+    for (const period of ['day', 'week', 'month'] as const) {
+      const ms = overlapMs(s, ranges[period]);
+      if (ms > 0) used[period].set(s.clientId, (used[period].get(s.clientId) ?? 0) + ms);
+    }
+  }
   return clients
     .filter((c) => !c.archived && c.id !== PERSONAL_CLIENT_ID)
     .map((client) => {
-      const figures = (range: TimeRange): PeriodFigures => {
-        const used = usedMs(sessions, client.id, range);
+      const figures = (period: 'day' | 'week' | 'month'): PeriodFigures => {
+        const range = ranges[period];
+        const usedHere = used[period].get(client.id) ?? 0;
         const rate = client.hourlyRate ?? null;
-        return { range, progress: progress(used, targetMs(client, range, calendar)), value: rate === null ? null : (used / 3_600_000) * rate };
+        return { range, progress: progress(usedHere, targetMs(client, range, calendar)), value: rate === null ? null : (usedHere / 3_600_000) * rate };
       };
-      return { client, day: figures(ranges.day), week: figures(ranges.week), month: figures(ranges.month) };
+      return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })
     .sort((a, b) => b.day.progress.usedMs - a.day.progress.usedMs || a.client.name.localeCompare(b.client.name));
 }
