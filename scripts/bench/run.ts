@@ -42,6 +42,12 @@ async function seed(page: Page, table: string, records: unknown[]): Promise<void
             tx.onerror = () => reject(tx.error);
           };
           open.onerror = () => reject(open.error);
+          // Never create or upgrade the database from here: that is the extension's job.
+          open.onupgradeneeded = () => {
+            open.transaction?.abort();
+            reject(new Error('the extension has not created its database yet'));
+          };
+          open.onblocked = () => reject(new Error('the database is blocked by an upgrade'));
         }),
       [table, records.slice(i, i + 5000)] as const,
     );
@@ -71,13 +77,17 @@ async function exportTime(ext: ExtensionBrowser): Promise<number> {
   const before = await worker.evaluate(() => chrome.downloads.search({}).then((d) => d.length));
   const started = Date.now();
   await page.getByTestId('export-csv').click();
-  await worker.evaluate(async (count) => {
-    for (;;) {
-      const done = await chrome.downloads.search({ state: 'complete' });
-      if (done.length > count) return;
+  const outcome = await worker.evaluate(async (count) => {
+    for (let waited = 0; waited < 30_000; waited += 5) {
+      const all = await chrome.downloads.search({});
+      if (all.filter((d) => d.state === 'complete').length > count) return 'complete';
+      const failed = all.find((d) => d.state === 'interrupted');
+      if (failed) return `interrupted: ${failed.error ?? 'unknown'}`;
       await new Promise((r) => setTimeout(r, 5));
     }
+    return 'no download after 30 s';
   }, before);
+  if (outcome !== 'complete') throw new Error(`the CSV export did not download: ${outcome}`);
   const ms = Date.now() - started;
   await page.close();
   return ms;
@@ -200,7 +210,9 @@ async function main() {
 
   const sites = await startFakeSites();
   const ext = await launchWithExtension(sites);
-  const control = await ext.extensionPage('options.html#settings');
+  // The clients section opens the database: once it shows, the schema is in place.
+  const control = await ext.extensionPage('options.html#clients');
+  await control.locator('.empty, [data-testid="clients-list"]').first().waitFor();
   const now = Date.now();
   const week = lastCompleteWeek(now, 1);
 
