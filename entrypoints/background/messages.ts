@@ -59,6 +59,8 @@ async function answer(service: TrackingService, request: PageRequest, hooks: Bac
       return service.mergeSessions(request.ids);
     case 'restore-backup':
       return service.restoreBackup(request.text, request.byteLength);
+    case 'get-day-totals':
+      return service.dayTotals({ from: request.from, to: request.to });
     case 'reload-config':
       await hooks.reloadConfig();
       return { ok: true } satisfies CommandResponse;

@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../../lib/contracts/targets';
+import type { DayTotalsRecord } from '../../lib/db/day-totals';
 import type { ClientRecord, SessionRecord } from '../../lib/db/records';
 import { buildCockpit } from '../../lib/reports/cockpit';
 import { withLiveSession } from '../../lib/reports/range-summary';
@@ -10,8 +11,22 @@ import { t } from '../../lib/ui/i18n';
 type Countable = Pick<SessionRecord, 'id' | 'start' | 'end' | 'clientId'>;
 
 /** Each active client's day, week and month against its contract. */
-export function CockpitList({ sessions, live, clients, calendar, now }: { sessions: SessionRecord[]; live: TrackedSession | null; clients: ClientRecord[]; calendar: CalendarSettings; now: number }) {
-  const cockpit = buildCockpit(withLiveSession<Countable>(sessions, live), clients, calendar, now);
+export function CockpitList({
+  pastDays,
+  todaySessions,
+  live,
+  clients,
+  calendar,
+  now,
+}: {
+  pastDays: DayTotalsRecord[];
+  todaySessions: SessionRecord[];
+  live: TrackedSession | null;
+  clients: ClientRecord[];
+  calendar: CalendarSettings;
+  now: number;
+}) {
+  const cockpit = buildCockpit(pastDays, withLiveSession<Countable>(todaySessions, live), clients, calendar, now);
   if (cockpit.length === 0) return null;
   return (
     <section class="card" aria-labelledby="cockpit-title">

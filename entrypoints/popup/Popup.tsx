@@ -3,6 +3,8 @@ import { SocialHoursDatabase } from '../../lib/db/database';
 import { sessionsOverlapping } from '../../lib/db/session-queries';
 import { cockpitRange } from '../../lib/reports/cockpit';
 import { buildTodayView } from '../../lib/reports/today';
+import { dayRange } from '../../lib/time/calendar';
+import { usePastDayTotals } from '../../lib/ui/use-past-day-totals';
 import type { Settings } from '../../lib/settings/settings';
 import { formatDay, formatDuration } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
@@ -24,12 +26,16 @@ export function Popup({ settings }: { settings: Settings }) {
   const now = status.status === 'ready' ? status.value.now : Date.now();
   const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
   const range = cockpitRange(now, calendar);
-  const sessions = useLiveQuery(() => sessionsOverlapping(db, range.from, range.to), [range.from, range.to]);
+  const day = dayRange(now);
+  // Today's sessions; the week's and month's earlier days come as per-day totals that the
+  // background keeps, so that opening the popup costs the same after a year as on day one.
+  const sessions = useLiveQuery(() => sessionsOverlapping(db, day.from, day.to), [day.from]);
+  const pastDays = usePastDayTotals(range);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
   const rules = useLiveQuery(() => db.rules.toArray(), []);
 
   const live = status.status === 'ready' && status.value.status.kind === 'tracking' ? status.value.status.session : null;
-  const ready = sessions.status === 'ready' && clients.status === 'ready' && rules.status === 'ready';
+  const ready = sessions.status === 'ready' && clients.status === 'ready' && rules.status === 'ready' && pastDays !== null;
   const today = ready ? buildTodayView(sessions.value, live, clients.value, now, settings.customSites) : null;
   const failed = sessions.status === 'error' || clients.status === 'error' || rules.status === 'error';
 
@@ -79,7 +85,7 @@ export function Popup({ settings }: { settings: Settings }) {
         </p>
       ) : ready && today ? (
         <>
-          <CockpitList sessions={sessions.value} live={live} clients={clients.value} calendar={calendar} now={now} />
+          <CockpitList pastDays={pastDays ?? []} todaySessions={sessions.value} live={live} clients={clients.value} calendar={calendar} now={now} />
           {status.status === 'ready' && (
             <>
               <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />

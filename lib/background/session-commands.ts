@@ -1,6 +1,7 @@
 import { reattributionCandidates } from '../attribution/reattribute';
 import type { SocialHoursDatabase } from '../db/database';
 import { PERSONAL_CLIENT_ID, type EditAction, type SessionRecord } from '../db/records';
+import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
 import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
@@ -23,7 +24,7 @@ export class SessionCommands {
     if (sessions.length === 0) return;
     const from = Math.min(...sessions.map((s) => s.start));
     const to = Math.max(...sessions.map((s) => s.end));
-    await this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+    await this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
       const overlapping = await sessionsOverlapping(this.db, from, to);
       for (const session of sessions) {
         const { puts, deletes } = carveOut(overlapping, { from: session.start, to: session.end }, this.newId, now);
@@ -33,6 +34,7 @@ export class SessionCommands {
         if (before.length > 0) await this.record('manual-overlap', before, [...puts, session], now);
       }
       await this.db.sessions.bulkPut(sessions);
+      await invalidateDays(this.db, sessions);
     });
   }
 
@@ -41,7 +43,7 @@ export class SessionCommands {
     if (clientId !== null && clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(clientId))) {
       return { ok: false, error: 'unknown-client' };
     }
-    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: now }));
       await this.db.sessions.bulkPut(after);
@@ -51,7 +53,7 @@ export class SessionCommands {
   }
 
   async split(id: string, at: number, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
       const parts = splitSession(session, at, this.newId(), now);
@@ -64,7 +66,7 @@ export class SessionCommands {
 
   /** Changes a session's client, times or note, refusing times that would overlap another session. */
   async update(id: string, change: SessionUpdate, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.clients, this.db.edits, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
       if (change.clientId && change.clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(change.clientId))) {
@@ -82,7 +84,7 @@ export class SessionCommands {
   }
 
   async remove(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       await this.db.sessions.bulkDelete(before.map((s) => s.id));
       await this.record('delete', before, [], now);
@@ -92,7 +94,7 @@ export class SessionCommands {
 
   /** Joins neighbouring sessions of the same client, platform, account and activity into the first. */
   async merge(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', this.db.sessions, this.db.edits, async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
       const sessions = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       if (sessions.length !== ids.length) return { ok: false, error: 'unknown-session' };
       const between = await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)));
@@ -107,7 +109,7 @@ export class SessionCommands {
 
   /** Applies a new rule to the past unassigned time it matches. */
   async reattribute(ruleId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
       const rule = await this.db.rules.get(ruleId);
       if (!rule) return { ok: false, error: 'unknown-rule' };
       const client = await this.db.clients.get(rule.clientId);
@@ -122,7 +124,7 @@ export class SessionCommands {
 
   /** Deletes a client and its rules; its sessions are kept, unassigned. */
   async deleteClient(clientId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
       if (!(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
       const before = await this.db.sessions.where('[clientId+start]').between([clientId, -Infinity], [clientId, Infinity]).toArray();
       const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: now }));
@@ -136,6 +138,7 @@ export class SessionCommands {
 
   private async record(action: EditAction, before: SessionRecord[], after: SessionRecord[], now: number): Promise<void> {
     if (before.length === 0 && after.length === 0) return;
+    await invalidateDays(this.db, [...before, ...after]);
     const sessionIds = [...new Set([...before, ...after].map((s) => s.id))];
     await this.db.edits.put({ id: this.newId(), at: now, action, sessionIds, before, after });
   }

@@ -15,6 +15,9 @@ import { restoreInto } from '../backup/restore';
 import { readBackup } from '../backup/backup-file';
 import type { SessionUpdate } from '../sessions/session-edit';
 import { readSettings } from '../settings/settings';
+import { pastDayTotals, type DayTotalsRecord } from '../db/day-totals';
+import { dayRange } from '../time/calendar';
+import type { TimeRange } from '../time/local-day';
 import { SessionCommands } from './session-commands';
 
 /** State the user sets in the popup, kept in extension storage so it survives a browser restart. */
@@ -127,6 +130,11 @@ export class TrackingService {
     const { paused, timer, away } = this.config;
     const override = overrideActive(this.config.override, now) ? this.config.override : null;
     return { status: this.tracker.status(now), paused, now, timer, override, away };
+  }
+
+  /** Per-client totals of the whole past days of a range, computed once and kept until a change touches them. */
+  dayTotals(range: TimeRange): Promise<DayTotalsRecord[]> {
+    return this.enqueue(() => pastDayTotals(this.ports.db, range, dayRange(this.ports.clock()).from));
   }
 
   /** Brings the open session up to now and writes it, whatever the checkpoint interval. */

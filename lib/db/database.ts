@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { DayTotalsRecord } from './day-totals';
 import type { ClientRecord, EditRecord, RuleRecord, SessionRecord } from './records';
 
 export const DATABASE_NAME = 'social-hours';
@@ -19,6 +20,7 @@ export class SocialHoursDatabase extends Dexie {
   clients!: EntityTable<ClientRecord, 'id'>;
   rules!: EntityTable<RuleRecord, 'id'>;
   edits!: EntityTable<EditRecord, 'id'>;
+  dayTotals!: EntityTable<DayTotalsRecord, 'day'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -30,6 +32,10 @@ export class SocialHoursDatabase extends Dexie {
     // Version 2 adds the history of edits. Existing records are untouched: Dexie only creates the table.
     this.version(2).stores({
       edits: 'id, at, *sessionIds',
+    });
+    // Version 3 adds per-day totals of past days: the popup's month figures read 31 rows, not a month of sessions.
+    this.version(3).stores({
+      dayTotals: 'day',
     });
   }
 }

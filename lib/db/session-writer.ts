@@ -1,6 +1,7 @@
 import type { OpenSession, TrackedSession } from '../tracking/session';
 import type { TrackerOutput } from '../tracking/tracker';
 import type { SocialHoursDatabase } from './database';
+import { invalidateDays } from './day-totals';
 import type { SessionRecord } from './records';
 
 /** The open session reaches the database at least this often: the most a browser crash can lose. */
@@ -58,7 +59,9 @@ export class SessionWriter {
     if (this.pendingPuts.size === 0 && this.pendingDeletes.size === 0) return;
     const puts = [...this.pendingPuts.values()];
     const deletes = [...this.pendingDeletes];
-    await this.db.transaction('rw', this.db.sessions, async () => {
+    await this.db.transaction('rw', this.db.sessions, this.db.dayTotals, async () => {
+      // A deleted open session started today at the earliest: its day is today's, never cached.
+      await invalidateDays(this.db, puts);
       if (puts.length > 0) await this.db.sessions.bulkPut(puts);
       if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
     });

@@ -51,6 +51,7 @@ const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('delete-client'), clientId: Id }),
   v.object({ type: v.literal('sync-sites') }),
   v.object({ type: v.literal('reload-config') }),
+  v.object({ type: v.literal('get-day-totals'), from: Time, to: Time }),
   v.object({
     type: v.literal('update-session'),
     id: Id,

@@ -4,6 +4,7 @@ import { progress, type Progress } from '../contracts/progress';
 import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
 import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
+import type { DayTotalsRecord } from '../db/day-totals';
 import { overlapMs } from './range-summary';
 
 type Countable = Pick<SessionRecord, 'start' | 'end' | 'clientId'>;
@@ -37,22 +38,28 @@ export function cockpitRange(now: number, calendar: CalendarSettings): TimeRange
 
 /**
  * For each active client: today, this week and this month, used against contracted, with
- * what is left and what it is worth. `sessions` must cover `cockpitRange(now)`.
+ * what is left and what it is worth, from per-day totals: the past days' as the background
+ * keeps them, and today's from its sessions (`todaySessions`, live one included). The cost
+ * follows the number of days, never the number of sessions before today.
  */
 export function buildCockpit(
-  sessions: readonly Countable[],
+  pastDays: readonly DayTotalsRecord[],
+  todaySessions: readonly Countable[],
   clients: readonly ClientRecord[],
   calendar: CalendarSettings,
   now: number,
 ): ClientCockpit[] {
   const ranges = { day: dayRange(now), week: weekRange(now, calendar.weekStartsOn), month: monthRange(now) };
-  // One pass over the sessions for every client and period: the popup runs this each second.
+  const today: DayTotalsRecord = { day: ranges.day.from, byClient: {} };
+  for (const s of todaySessions) {
+    const ms = overlapMs(s, ranges.day);
+    if (ms > 0 && s.clientId !== null) today.byClient[s.clientId] = (today.byClient[s.clientId] ?? 0) + ms;
+  }
   const used = { day: new Map<string, number>(), week: new Map<string, number>(), month: new Map<string, number>() };
-  for (const s of sessions) {
-    if (s.clientId === null) continue;
+  for (const record of [...pastDays.filter((d) => d.day < ranges.day.from), today]) {
     for (const period of ['day', 'week', 'month'] as const) {
-      const ms = overlapMs(s, ranges[period]);
-      if (ms > 0) used[period].set(s.clientId, (used[period].get(s.clientId) ?? 0) + ms);
+      if (record.day < ranges[period].from || record.day >= ranges[period].to) continue;
+      for (const [clientId, ms] of Object.entries(record.byClient)) used[period].set(clientId, (used[period].get(clientId) ?? 0) + ms);
     }
   }
   return clients

@@ -33,8 +33,11 @@ async function seed(page: Page, table: string, records: unknown[]): Promise<void
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('social-hours');
           open.onsuccess = () => {
-            const tx = open.result.transaction(name as string, 'readwrite');
+            // Sessions written behind the background's back: drop the per-day totals as its writes would.
+            const stores = name === 'sessions' ? ['sessions', 'dayTotals'] : [name as string];
+            const tx = open.result.transaction(stores, 'readwrite');
             for (const record of chunk as unknown[]) tx.objectStore(name as string).put(record);
+            if (name === 'sessions') tx.objectStore('dayTotals').clear();
             tx.oncomplete = () => {
               open.result.close();
               resolve();

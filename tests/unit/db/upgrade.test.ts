@@ -27,11 +27,12 @@ describe('a database made by schema version 1', () => {
 
     const db = new SocialHoursDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.sessions.orderBy('id').toArray()).toEqual(fixture.sessions);
     expect(await db.clients.toArray()).toEqual(fixture.clients);
     expect(await db.rules.toArray()).toEqual(fixture.rules);
     expect(await db.edits.count()).toBe(0);
+    expect(await db.dayTotals.count()).toBe(0);
     const first = fixture.sessions[0]!;
     expect((await sessionsOverlapping(db, first.start, first.start + 86_400_000)).length).toBe(3);
     expect(await db.sessions.where('[clientId+start]').between(['c-dupont', 0], ['c-dupont', Infinity]).count()).toBe(2);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarSettings } from '../../../lib/contracts/targets';
 import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
 import { badgeText } from '../../../lib/reports/badge';
-import { buildCockpit, contractAlerts } from '../../../lib/reports/cockpit';
+import { totalsOfDay } from '../../../lib/db/day-totals';
+import { buildCockpit, cockpitRange, contractAlerts } from '../../../lib/reports/cockpit';
+import { dayRange, daysIn } from '../../../lib/time/calendar';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 
 const calendar: CalendarSettings = { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 };
@@ -35,7 +37,10 @@ const sessions = [
 
 describe('the cockpit', () => {
   it('gives today, this week and this month against the contract for each active client', () => {
-    const cockpit = buildCockpit(sessions, [dupont, martin, archived], calendar, now);
+    // The past days as the background keeps them, today from its sessions.
+    const today = dayRange(now).from;
+    const pastDays = daysIn(cockpitRange(now, calendar)).filter((d) => d < today).map((d) => totalsOfDay(sessions, d));
+    const cockpit = buildCockpit(pastDays, sessions, [dupont, martin, archived], calendar, now);
     expect(cockpit.map((c) => c.client.id)).toEqual(['dupont', 'martin']);
     const [d, m] = cockpit;
     expect(d!.day.progress).toMatchObject({ usedMs: 75 * MINUTE, targetMs: 90 * MINUTE, remainingMs: 15 * MINUTE, state: 'near' });
