@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { DURABLE_KEYS, readDurable } from '../../lib/background/durable-state';
 import type { DurableState, TrackingPorts } from '../../lib/background/tracking-service';
 import type { SocialHoursDatabase } from '../../lib/db/database';
-import { readSettings, type Settings } from '../../lib/settings/settings';
+import { idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState, TabSnapshot } from '../../lib/tracking/events';
 
@@ -25,13 +25,8 @@ export async function loadDurable(): Promise<DurableState> {
   return readDurable(await browser.storage.local.get(DURABLE_KEYS));
 }
 
-export function detectionIntervalSeconds(settings: Settings): number {
-  // chrome.idle accepts 15 s at least.
-  return Math.max(15, Math.round(settings.readingAllowanceSeconds));
-}
-
 async function readIdleState(settings: Settings): Promise<IdleState> {
-  return (await browser.idle.queryState(detectionIntervalSeconds(settings))) as IdleState;
+  return (await browser.idle.queryState(idleDetectionSeconds(settings))) as IdleState;
 }
 
 /** The focused normal window and the active tab of each normal window, as the browser says now. */

@@ -3,12 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { TrackingService } from '../../lib/background/tracking-service';
 import { SocialHoursDatabase } from '../../lib/db/database';
 import type { ClientRecord } from '../../lib/db/records';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS, idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
 import { resolveLanguage, setLanguage } from '../../lib/ui/i18n';
 import { BadgeController } from './badge';
 import { listenToBrowser } from './browser-events';
-import { SETTINGS_KEY, createBrowserPorts, detectionIntervalSeconds, loadDurable, loadSettings } from './browser-ports';
+import { SETTINGS_KEY, createBrowserPorts, loadDurable, loadSettings } from './browser-ports';
 import { listenToMessages } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { WeeklyExport } from './weekly-export';
@@ -25,7 +25,7 @@ export default defineBackground(() => {
   const applySettings = (next: Settings) => {
     settings = next;
     setLanguage(resolveLanguage(next.language, browser.i18n.getUILanguage()));
-    browser.idle.setDetectionInterval(detectionIntervalSeconds(next));
+    browser.idle.setDetectionInterval(idleDetectionSeconds(next));
   };
   const syncSites = () => syncSiteScripts(settings).catch((error: unknown) => console.error('[social-hours] site scripts', error));
 

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { createAttributor } from '../../lib/attribution/attribute';
 import { explainAttribution, type Explanation } from '../../lib/attribution/explain';
 import { reattributionCandidates } from '../../lib/attribution/reattribute';
-import { SocialHoursDatabase } from '../../lib/db/database';
 import type { ClientRecord, RuleRecord } from '../../lib/db/records';
 import type { StatusResponse } from '../../lib/messaging/protocol';
 import { platformName } from '../../lib/platforms/catalogue';
@@ -11,13 +10,11 @@ import type { Settings } from '../../lib/settings/settings';
 import type { TrackingStatus } from '../../lib/tracking/status';
 import { request } from '../../lib/ui/background-client';
 import { ClientSelect } from '../../lib/ui/components/ClientSelect';
-import { ConfigStore } from '../../lib/ui/config-store';
+import { config, db } from '../../lib/ui/page-db';
 import { formatClock, formatDuration } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import { activityLabel } from '../../lib/ui/labels';
 
-const db = new SocialHoursDatabase();
-const config = new ConfigStore(db);
 
 const REASONS: Record<Exclude<TrackingStatus['kind'], 'tracking'>, MessageKey> = {
   paused: 'statusPaused',

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { SocialHoursDatabase } from '../../lib/db/database';
 import { sessionsOverlapping } from '../../lib/db/session-queries';
 import { cockpitRange } from '../../lib/reports/cockpit';
 import { buildTodayView } from '../../lib/reports/today';
@@ -8,6 +7,7 @@ import { usePastDayTotals } from '../../lib/ui/use-past-day-totals';
 import type { Settings } from '../../lib/settings/settings';
 import { formatDay, formatDuration } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
+import { db } from '../../lib/ui/page-db';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useTrackingStatus } from '../../lib/ui/use-tracking-status';
 import { AwayBanner } from './AwayBanner';
@@ -18,7 +18,6 @@ import { OverrideCard } from './OverrideCard';
 import { TimerCard } from './TimerCard';
 import { TotalsList } from './TotalsList';
 
-const db = new SocialHoursDatabase();
 
 export function Popup({ settings }: { settings: Settings }) {
   const { state: status, refresh } = useTrackingStatus();

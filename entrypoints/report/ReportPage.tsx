@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SocialHoursDatabase } from '../../lib/db/database';
 import { clientSessionsOverlapping } from '../../lib/db/session-queries';
 import { platformName } from '../../lib/platforms/catalogue';
 import { buildClientReport, type ClientReport } from '../../lib/reports/client-report';
 import type { Settings } from '../../lib/settings/settings';
-import { addLocalDays } from '../../lib/time/local-day';
-import { parseIsoDate } from '../../lib/time/calendar';
+import { dayRange, parseIsoDate } from '../../lib/time/calendar';
 import { t } from '../../lib/ui/i18n';
+import { db } from '../../lib/ui/page-db';
 import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
 
-const db = new SocialHoursDatabase();
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport };
 
@@ -27,7 +25,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
       if (from === null || to === null || to < from) return setState({ status: 'error', message: t('reportBadRange') });
       const client = await db.clients.get(clientId);
       if (!client) return setState({ status: 'error', message: t('reportNoClient') });
-      const range = { from, to: addLocalDays(to, 1) };
+      const range = { from, to: dayRange(to).to };
       const sessions = await clientSessionsOverlapping(db, client.id, range.from, range.to);
       const report = buildClientReport(sessions, client, range, { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn });
       document.title = t('reportTitle', client.name);

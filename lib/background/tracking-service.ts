@@ -6,7 +6,7 @@ import type { AwayPeriod, CommandResponse, StatusResponse } from '../messaging/p
 import { createClassifier } from '../platforms/classify';
 import { parseManualEntry, type ManualEntryForm } from '../sessions/manual-entry';
 import { timerSessions, type RunningTimer } from '../sessions/timer';
-import { trackingSettings, type Settings } from '../settings/settings';
+import { idleDetectionSeconds, readSettings, trackingSettings, type Settings } from '../settings/settings';
 import { MINUTE, type Clock } from '../time/clock';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../tracking/events';
 import { isTrackerState, type TrackerState } from '../tracking/state';
@@ -14,7 +14,6 @@ import { Tracker, type TrackerDeps } from '../tracking/tracker';
 import { restoreInto } from '../backup/restore';
 import { readBackup } from '../backup/backup-file';
 import type { SessionUpdate } from '../sessions/session-edit';
-import { readSettings } from '../settings/settings';
 import { pastDayTotals, type DayTotalsRecord } from '../db/day-totals';
 import { dayRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
@@ -335,17 +334,13 @@ export class TrackingService {
   private async noteIdle(state: IdleState, now: number): Promise<void> {
     if (state !== 'active') {
       // chrome.idle reports idle after the detection interval without input: the absence began then.
-      const began = state === 'idle' ? now - this.detectionIntervalMs() : now;
+      const began = state === 'idle' ? now - idleDetectionSeconds(this.config.settings) * 1000 : now;
       this.awaySince = Math.min(this.awaySince ?? began, began);
       return;
     }
     const since = this.awaySince;
     this.awaySince = null;
     if (since !== null && now - since >= this.config.settings.awayPromptMinutes * MINUTE) await this.setAway({ from: since, to: now });
-  }
-
-  private detectionIntervalMs(): number {
-    return Math.max(15, Math.round(this.config.settings.readingAllowanceSeconds)) * 1000;
   }
 
   private async setAway(away: AwayPeriod | null): Promise<void> {

@@ -1,7 +1,8 @@
 import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../db/records';
 import type { CustomSite } from '../sites/custom-site';
 import { platformName } from '../platforms/catalogue';
-import { localDayRange, type TimeRange } from '../time/local-day';
+import { dayRange } from '../time/calendar';
+import type { TimeRange } from '../time/local-day';
 import type { TrackedSession } from '../tracking/session';
 import { summarize, withLiveSession } from './range-summary';
 
@@ -39,7 +40,7 @@ export function buildTodayView(
   now: number,
   customSites: readonly CustomSite[] = [],
 ): TodayView {
-  const range = localDayRange(now);
+  const range = dayRange(now);
   const totals = summarize(withLiveSession<Countable>(stored, live), range);
   const byId = new Map(clients.map((c) => [c.id, c]));
   const clientRows: ClientRow[] = [...totals.byClient.entries()].map(([clientId, ms]) => {

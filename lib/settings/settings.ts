@@ -141,6 +141,11 @@ export function readSettings(stored: unknown): Settings {
   return result;
 }
 
+/** chrome.idle's detection interval: the reading allowance, and 15 s at least (the API's minimum). */
+export function idleDetectionSeconds(settings: Pick<Settings, 'readingAllowanceSeconds'>): number {
+  return Math.max(15, Math.round(settings.readingAllowanceSeconds));
+}
+
 export function trackingSettings(settings: Settings): TrackingSettings {
   return { readingAllowanceMs: settings.readingAllowanceSeconds * 1000, countMedia: settings.countMedia };
 }

@@ -30,10 +30,6 @@ export function formatDay(at: number, long = false): string {
   return new Intl.DateTimeFormat(currentLanguage(), long ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
 }
 
-export function formatPercent(share: number): string {
-  return new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
 export function formatMonth(at: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { month: 'long', year: 'numeric' }).format(at);
 }

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SocialHoursDatabase } from '../db/database';
 import type { DayTotalsRecord } from '../db/day-totals';
 import type { TimeRange } from '../time/local-day';
 import { request } from './background-client';
+import { db } from './page-db';
 import { useLiveQuery } from './use-live-query';
-
-const db = new SocialHoursDatabase();
 
 /**
  * The per-client totals of a range's past days, from the background (which computes the

@@ -5,7 +5,7 @@ import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
 import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
-import { config } from '../db';
+import { config } from '../../../lib/ui/page-db';
 
 const PALETTE = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#be185d', '#0f766e', '#a16207', '#4338ca'];
 

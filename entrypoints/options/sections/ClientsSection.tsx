@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { formatDuration, formatMoney } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { config, db } from '../db';
+import { config, db } from '../../../lib/ui/page-db';
 import { ClientForm } from './ClientForm';
 
 function contractSummary(client: ClientRecord): string {

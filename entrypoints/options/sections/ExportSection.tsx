@@ -7,15 +7,14 @@ import { rangeLabel, safeFilePart } from '../../../lib/export/file-names';
 import { lastCompleteWeek } from '../../../lib/export/last-week';
 import { sessionsCsv, type CsvVariant } from '../../../lib/export/sessions-csv';
 import { WEEKLY_EXPORT_CONTENTS, WEEKLY_EXPORT_MODES, type Settings } from '../../../lib/settings/settings';
-import { isoDate, parseIsoDate } from '../../../lib/time/calendar';
-import { addLocalDays } from '../../../lib/time/local-day';
+import { dayRange, isoDate, parseIsoDate } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
 import { downloadText } from '../../../lib/ui/download';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { saveSettings } from '../../../lib/ui/settings-store';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { db } from '../../../lib/ui/page-db';
 
 function backupProblemText(problem: BackupProblem): string {
   switch (problem.code) {
@@ -48,7 +47,7 @@ export function ExportSection({ settings }: { settings: Settings }) {
   const fromDay = parseIsoDate(from);
   const toDay = parseIsoDate(to);
   const rangeError = fromDay === null || toDay === null ? t('err_date_invalid') : toDay < fromDay ? t('exportRangeReversed') : null;
-  const range = fromDay !== null && toDay !== null ? { from: fromDay, to: addLocalDays(toDay, 1) } : null;
+  const range = fromDay !== null && toDay !== null ? { from: fromDay, to: dayRange(toDay).to } : null;
   const clientList = clients.status === 'ready' ? clients.value : [];
   const client = clientList.find((c) => c.id === clientId);
 

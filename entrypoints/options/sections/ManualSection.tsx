@@ -11,7 +11,7 @@ import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { db } from '../../../lib/ui/page-db';
 
 function emptyForm(): ManualEntryForm {
   const now = new Date();

@@ -11,7 +11,7 @@ import { formatDay, formatDuration, formatWeekday } from '../../../lib/ui/format
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { db } from '../../../lib/ui/page-db';
 
 const PERSONAL_COLOR = '#8b949e';
 const UNASSIGNED_COLOR = '#d0d7de';

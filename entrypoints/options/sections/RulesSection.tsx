@@ -11,7 +11,7 @@ import { Field, described } from '../../../lib/ui/components/Field';
 import { formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { config, db } from '../db';
+import { config, db } from '../../../lib/ui/page-db';
 
 const EMPTY: RuleForm = { clientId: '', kind: 'account', platform: 'facebook', account: '', urlPattern: '' };
 

@@ -12,7 +12,7 @@ import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../db';
+import { db } from '../../../lib/ui/page-db';
 
 const SPANS = [7, 30, 90] as const;
 
