@@ -23,7 +23,6 @@ export default defineContentScript({
       now: () => performance.now(),
       read: () => ({
         url: location.href,
-        hasFocus: document.hasFocus(),
         visible: document.visibilityState === 'visible',
         mediaPlaying: playing.size > 0,
       }),
@@ -57,7 +56,12 @@ export default defineContentScript({
     };
     for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, onMedia, options);
 
+    // The background reads the browser's view when a report arrives: these make it look at once
+    // when the page is hidden or its window gains or loses the focus (on Linux, Chromium tells
+    // the extension nothing when another application takes the focus; the page's blur does).
     ctx.addEventListener(document, 'visibilitychange', () => reporter.urgentChange(), options);
+    ctx.addEventListener(window, 'focus', () => reporter.urgentChange(), options);
+    ctx.addEventListener(window, 'blur', () => reporter.urgentChange(), options);
     ctx.addEventListener(window, 'popstate', () => reporter.change(), options);
     ctx.addEventListener(window, 'wxt:locationchange', () => reporter.change());
   },

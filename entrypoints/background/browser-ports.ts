@@ -5,11 +5,13 @@ import type { DurableState, TrackingPorts } from '../../lib/background/tracking-
 import type { SocialHoursDatabase } from '../../lib/db/database';
 import { idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
-import type { IdleState, TabSnapshot } from '../../lib/tracking/events';
+import type { BrowserView, IdleState, TabSnapshot } from '../../lib/tracking/events';
 
 const CHECKPOINT_KEY = 'trackerCheckpoint';
 const WAKEUP_ALARM = 'tracker-wakeup';
 const OVERRIDE_ALARM = 'override-end';
+/** How often the browser's view is compared with the tracker's while a session is open: the most a missed focus change can count. */
+const VIEW_WATCH_MS = 1000;
 export const SETTINGS_KEY = 'settings';
 
 export function isTrackerAlarm(alarm: Alarms.Alarm): boolean {
@@ -35,9 +37,24 @@ async function readWindows(): Promise<{ focusedWindowId: number | null; activeTa
   const activeTabs: TabSnapshot[] = [];
   for (const window of windows) {
     const tab = window.tabs?.find((t) => t.active);
-    if (tab?.id !== undefined && window.id !== undefined) activeTabs.push({ tabId: tab.id, windowId: window.id, url: tab.url });
+    if (tab?.id !== undefined && window.id !== undefined) activeTabs.push({ tabId: tab.id, windowId: window.id, url: tab.url ?? null });
   }
   return { focusedWindowId: windows.find((w) => w.focused)?.id ?? null, activeTabs };
+}
+
+/**
+ * The focused window and its active tab. `getLastFocused` answers for the window that had
+ * the focus last; its `focused` says whether it still has it (false while another
+ * application has it, which on Linux no event tells).
+ */
+export async function readView(): Promise<BrowserView> {
+  const window = await browser.windows.getLastFocused({ populate: true, windowTypes: ['normal'] }).catch(() => undefined);
+  if (!window?.focused || window.id === undefined) return { focusedWindowId: null, activeTab: null };
+  const tab = window.tabs?.find((t) => t.active);
+  return {
+    focusedWindowId: window.id,
+    activeTab: tab?.id === undefined ? null : { tabId: tab.id, windowId: window.id, url: tab.url ?? null },
+  };
 }
 
 export function createBrowserPorts(
@@ -45,7 +62,10 @@ export function createBrowserPorts(
   clock: Clock,
   getSettings: () => Settings,
   afterChange: () => void,
+  /** Called every second while a session is open, to compare the browser's view with the tracker's. */
+  watchView: () => void,
 ): TrackingPorts {
+  let watch: ReturnType<typeof setInterval> | null = null;
   return {
     db,
     clock,
@@ -53,7 +73,10 @@ export function createBrowserPorts(
     loadCheckpoint: async () => (await browser.storage.session.get(CHECKPOINT_KEY))[CHECKPOINT_KEY],
     saveCheckpoint: (checkpoint) => browser.storage.session.set({ [CHECKPOINT_KEY]: checkpoint }),
     readBrowserState: async () => ({ ...(await readWindows()), idle: await readIdleState(getSettings()) }),
+    readView,
     setWakeups: async (on) => {
+      if (watch !== null) clearInterval(watch);
+      watch = on ? setInterval(watchView, VIEW_WATCH_MS) : null;
       if (on) await browser.alarms.create(WAKEUP_ALARM, { periodInMinutes: 0.5 });
       else await browser.alarms.clear(WAKEUP_ALARM);
     },

@@ -10,6 +10,7 @@ import { BadgeController } from './badge';
 import { listenToBrowser } from './browser-events';
 import { SETTINGS_KEY, createBrowserPorts, loadDurable, loadSettings } from './browser-ports';
 import { listenToMessages } from './messages';
+import { injectIntoOpenTabs } from './open-tabs';
 import { syncSiteScripts } from './site-scripts';
 import { WeeklyExport } from './weekly-export';
 import { createTestClock, installTestHooks } from './test-hooks';
@@ -34,7 +35,7 @@ export default defineBackground(() => {
     applySettings(await loadSettings());
     const [rules, durable] = await Promise.all([db.rules.toArray(), loadDurable()]);
     clients = await db.clients.toArray();
-    const ports = createBrowserPorts(db, clock, () => settings, () => badge?.schedule());
+    const ports = createBrowserPorts(db, clock, () => settings, () => badge?.schedule(), () => void service.then((s) => s.checkView()));
     const tracking = new TrackingService(ports, { settings, rules, clients, ...durable });
     await tracking.start();
     return tracking;
@@ -60,7 +61,10 @@ export default defineBackground(() => {
     void syncSites();
   });
   browser.permissions.onRemoved.addListener(() => void syncSites());
-  browser.runtime.onInstalled.addListener(() => void service.then(syncSites));
+  browser.runtime.onInstalled.addListener(() => {
+    void service.then(syncSites);
+    void injectIntoOpenTabs().catch((error: unknown) => console.error('[social-hours] open tabs', error));
+  });
   browser.runtime.onStartup.addListener(() => void service.then(syncSites));
 
   const weekly = new WeeklyExport(db, () => clock(), () => settings);

@@ -96,7 +96,7 @@ export function listenToMessages(service: Promise<TrackingService>, hooks: Backg
       const report = parsePageReport(message);
       if (!report || !sameOrigin(report.url, sender.url ?? tab.url)) return false;
       const { type: _type, ...page } = report;
-      void service.then((s) => s.dispatch({ type: 'page', tabId: tab.id!, windowId: tab.windowId!, ...page }));
+      void service.then((s) => s.report({ tabId: tab.id!, windowId: tab.windowId!, ...page }));
       return false;
     },
   );

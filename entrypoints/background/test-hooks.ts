@@ -4,6 +4,7 @@ import type { SocialHoursDatabase } from '../../lib/db/database';
 import type { SessionRecord } from '../../lib/db/records';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState } from '../../lib/tracking/events';
+import type { StatusResponse } from '../../lib/messaging/protocol';
 import type { WeeklyExport } from './weekly-export';
 
 const OFFSET_KEY = 'testClockOffsetMs';
@@ -32,6 +33,8 @@ export interface TestHooks {
   flush(): Promise<void>;
   writes(): Promise<number>;
   sessions(): Promise<SessionRecord[]>;
+  /** What the popup would show now, without handling anything. */
+  status(): Promise<StatusResponse>;
   weeklyExport(): Promise<void>;
   /** Differs after every start of the worker or event page: proves a restart really happened. */
   instance(): string;
@@ -56,6 +59,7 @@ export function installTestHooks(
     flush: async () => (await service).flush(),
     writes: async () => (await service).writeCount,
     sessions: () => db.sessions.orderBy('start').toArray(),
+    status: async () => (await service).peek(),
     weeklyExport: () => weekly.check(),
     instance: () => instance,
   };

@@ -5,7 +5,6 @@ export const REPORT_INTERVAL_MS = 10_000;
 
 export interface PageState {
   url: string;
-  hasFocus: boolean;
   visible: boolean;
   mediaPlaying: boolean;
 }
@@ -40,7 +39,7 @@ export class PageReporter {
     this.schedule();
   }
 
-  /** The page changed in a way that matters at once (hidden, media started or stopped). */
+  /** The page changed in a way that matters at once (hidden, focus gained or lost, media started or stopped). */
   urgentChange(): void {
     this.sendNow();
   }
@@ -70,7 +69,8 @@ export class PageReporter {
   private sendNow(): void {
     this.dispose();
     const now = this.deps.now();
-    const inputAgoMs = this.lastInput === null ? null : Math.max(0, now - this.lastInput);
+    // Whole milliseconds: `performance.now()` has fractions, the stored times have none.
+    const inputAgoMs = this.lastInput === null ? null : Math.max(0, Math.round(now - this.lastInput));
     this.lastInput = null;
     this.lastSent = now;
     this.deps.send({ type: 'page-report', ...this.deps.read(), inputAgoMs });

@@ -1,15 +1,15 @@
 import { createAttributor, overrideActive, type ClientOverride } from '../attribution/attribute';
 import type { SocialHoursDatabase } from '../db/database';
 import type { ClientRecord, ManualKind, RuleRecord } from '../db/records';
-import { SessionWriter } from '../db/session-writer';
+import { SessionWriter, readPendingWrites, type PendingWrites } from '../db/session-writer';
 import type { AwayPeriod, CommandResponse, StatusResponse } from '../messaging/protocol';
 import { createClassifier } from '../platforms/classify';
 import { parseManualEntry, type ManualEntryForm } from '../sessions/manual-entry';
 import { timerSessions, type RunningTimer } from '../sessions/timer';
 import { idleDetectionSeconds, readSettings, trackingSettings, type Settings } from '../settings/settings';
 import { MINUTE, type Clock } from '../time/clock';
-import type { IdleState, TabSnapshot, TrackerEvent } from '../tracking/events';
-import { isTrackerState, type TrackerState } from '../tracking/state';
+import type { BrowserView, IdleState, TabSnapshot, TrackerEvent } from '../tracking/events';
+import { readTrackerState, type TrackerState } from '../tracking/state';
 import { Tracker, type TrackerDeps } from '../tracking/tracker';
 import { restoreInto } from '../backup/restore';
 import { readBackup } from '../backup/backup-file';
@@ -37,7 +37,13 @@ export interface TrackingPorts {
   saveCheckpoint: (checkpoint: Checkpoint) => Promise<void>;
   /** The live picture: focused window, each window's active tab, the system's idle state. */
   readBrowserState: () => Promise<{ focusedWindowId: number | null; activeTabs: TabSnapshot[]; idle: IdleState }>;
-  /** Periodic wake-ups while a session is open (alarms), so a lapsed session ends on time. */
+  /** The focused window and its active tab, as the browser says now. */
+  readView: () => Promise<BrowserView>;
+  /**
+   * While a session is open: periodic wake-ups (alarms), so a lapsed session ends on time,
+   * and a watch on the browser's view (`checkView` every second), since on Linux nothing
+   * tells an extension that another application took the focus.
+   */
   setWakeups: (on: boolean) => Promise<void>;
   /** A one-off wake-up (the end of an override), or none. */
   wakeAt: (when: number | null) => Promise<void>;
@@ -53,6 +59,19 @@ export interface Checkpoint {
   tracker: TrackerState;
   /** When the current idle spell began, for the "you were away" prompt. */
   awaySince: number | null;
+  /** Sessions decided but maybe not yet in the database: a restarted worker writes them again. */
+  pending?: PendingWrites;
+}
+
+/** What a content script reports, with the tab it came from. */
+export interface PageArrival {
+  tabId: number;
+  windowId: number;
+  url: string;
+  /** Milliseconds between the last trusted input and the report leaving the page, or null. */
+  inputAgoMs: number | null;
+  visible: boolean;
+  mediaPlaying: boolean;
 }
 
 export interface TrackingConfig extends DurableState {
@@ -63,10 +82,16 @@ export interface TrackingConfig extends DurableState {
 
 type EventSource = TrackerEvent | (() => Promise<TrackerEvent | null>);
 
+/** Input time from a report's "this long ago", in whole milliseconds of the clock that received it. */
+export function inputTime(arrival: number, inputAgoMs: number | null): number | null {
+  return inputAgoMs === null ? null : Math.round(arrival - Math.max(0, inputAgoMs));
+}
+
 /**
  * Feeds the tracker one event at a time, in arrival order, and persists what it decides:
  * sessions through the coalescing writer, the tracker's state as a checkpoint after every
- * event. It also runs what the user asks of the time (manual entries, the timer, edits),
+ * event. The clock is read once per event, when its turn comes, so readings follow the
+ * order in which events are handled. It also runs what the user asks of the time (manual entries, the timer, edits),
  * in the same queue, so only one writer ever touches sessions.
  */
 export class TrackingService {
@@ -94,20 +119,48 @@ export class TrackingService {
   start(): Promise<void> {
     return this.enqueue(async () => {
       const saved = (await this.ports.loadCheckpoint()) as Partial<Checkpoint> | undefined;
-      if (saved && isTrackerState(saved.tracker)) {
-        this.tracker = new Tracker(this.deps(), saved.tracker);
+      const tracker = readTrackerState(saved?.tracker);
+      if (saved && tracker) {
+        this.tracker = new Tracker(this.deps(), tracker);
         this.awaySince = typeof saved.awaySince === 'number' ? saved.awaySince : null;
+        await this.writer.resume(readPendingWrites(saved.pending));
       }
-      await this.handle(await this.syncEvent(), this.ports.clock());
+      await this.handleNow(await this.syncEvent());
     });
   }
 
-  /** Handles an event, reading the clock now (at arrival), even if earlier events are still being handled. */
+  /** Handles an event after those before it, at the clock reading of its turn. */
   dispatch(source: EventSource): Promise<void> {
-    const at = this.ports.clock();
     return this.enqueue(async () => {
       const event = typeof source === 'function' ? await source() : source;
-      if (event) await this.handle(event, Math.max(at, 0));
+      if (event) await this.handleNow(event);
+    });
+  }
+
+  /**
+   * A content script's report. Its input is placed in time on arrival (the report may wait
+   * behind other events); what it means is judged with the browser's view of that moment.
+   */
+  report(page: PageArrival): Promise<void> {
+    const { inputAgoMs, ...rest } = page;
+    const inputAt = inputTime(this.ports.clock(), inputAgoMs);
+    return this.enqueue(async () => {
+      await this.handleNow({ type: 'page', ...rest, inputAt, view: await this.ports.readView() });
+    });
+  }
+
+  /** A wake-up: the open session is brought up to now, against the browser's view. */
+  wake(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.handleNow({ type: 'tick', view: await this.ports.readView() });
+    });
+  }
+
+  /** Compares the browser's view with the tracker's, and handles it only when they differ. */
+  checkView(): Promise<void> {
+    return this.enqueue(async () => {
+      const view = await this.ports.readView();
+      if (!this.tracker.agrees(view)) await this.handleNow({ type: 'view', view });
     });
   }
 
@@ -117,8 +170,7 @@ export class TrackingService {
 
   status(): Promise<StatusResponse> {
     return this.enqueue(async () => {
-      const now = this.ports.clock();
-      await this.handle({ type: 'tick' }, now);
+      await this.handleNow({ type: 'tick' });
       return this.peek();
     });
   }
@@ -139,8 +191,7 @@ export class TrackingService {
   /** Brings the open session up to now and writes it, whatever the checkpoint interval. */
   flush(): Promise<void> {
     return this.enqueue(async () => {
-      const now = this.ports.clock();
-      await this.handle({ type: 'tick' }, now);
+      const now = await this.handleNow({ type: 'tick' });
       await this.writer.flush(this.tracker.open, now);
     });
   }
@@ -160,7 +211,7 @@ export class TrackingService {
       await this.ports.saveDurable('override', override);
       await this.ports.wakeAt(override?.until ?? null);
       this.tracker.setResolvers(this.resolvers());
-      await this.handle({ type: 'tick' }, this.ports.clock());
+      await this.handleNow({ type: 'tick' });
       return { ok: true };
     });
   }
@@ -169,10 +220,12 @@ export class TrackingService {
     return this.enqueue(async () => {
       if (this.config.timer) return { ok: false, error: 'timer-running' };
       if (!this.activeClientIds().has(timer.clientId)) return { ok: false, error: 'unknown-client' };
-      const running: RunningTimer = { ...timer, startedAt: this.ports.clock() };
+      const now = this.ports.clock();
+      const running: RunningTimer = { ...timer, startedAt: now };
       this.config = { ...this.config, timer: running };
       await this.ports.saveDurable('timer', running);
-      await this.applyPause();
+      // Automatic time stops where the timer's starts: the two never overlap.
+      await this.applyPause(now);
       return { ok: true };
     });
   }
@@ -293,15 +346,14 @@ export class TrackingService {
       this.config = { ...this.config, ...change };
       this.tracker.configure(trackingSettings(this.config.settings));
       this.tracker.setResolvers(this.resolvers());
-      await this.handle({ type: 'tick' }, this.ports.clock());
+      await this.handleNow({ type: 'tick' });
     });
   }
 
   /** Runs an edit of stored time after cutting the open session at now, so the edit never races the tracker's writes. */
   private command(run: (now: number) => Promise<CommandResponse>): Promise<CommandResponse> {
     return this.enqueue(async () => {
-      const now = this.ports.clock();
-      await this.handle({ type: 'cut' }, now);
+      const now = await this.handleNow({ type: 'cut' });
       await this.writer.flush(null, now);
       const result = await run(now);
       this.ports.afterChange?.();
@@ -315,13 +367,21 @@ export class TrackingService {
     return run;
   }
 
+  /** Handles an event at the clock reading of this moment, and returns that reading. */
+  private async handleNow(event: TrackerEvent): Promise<number> {
+    const now = this.ports.clock();
+    await this.handle(event, now);
+    return now;
+  }
+
   private async handle(event: TrackerEvent, now: number): Promise<void> {
     if (event.type === 'idle') await this.noteIdle(event.state, now);
     const output = this.tracker.handle(event, now);
-    // The checkpoint first: if the write fails, the tracker's state is still safe, and the
-    // writer retries what it could not write with the next event.
-    await this.ports.saveCheckpoint({ tracker: this.tracker.snapshot(), awaySince: this.awaySince });
-    await this.writer.record(output, this.tracker.open, now);
+    this.writer.stage(output, this.tracker.open, now);
+    // The checkpoint first, with what is still to be written: if the write fails, or the
+    // worker stops before it is retried, the next worker writes it.
+    await this.ports.saveCheckpoint({ tracker: this.tracker.snapshot(), awaySince: this.awaySince, pending: this.writer.pending() });
+    await this.writer.write();
     const wantWakeups = this.tracker.open !== null;
     if (wantWakeups !== this.wakeups) {
       this.wakeups = wantWakeups;
@@ -349,9 +409,9 @@ export class TrackingService {
   }
 
   /** Automatic tracking stops while the user pauses it or times work away from the browser. */
-  private async applyPause(): Promise<void> {
+  private async applyPause(now = this.ports.clock()): Promise<void> {
     const paused = this.config.paused || this.config.timer !== null;
-    if (paused !== this.tracker.paused) await this.handle({ type: paused ? 'pause' : 'resume' }, this.ports.clock());
+    if (paused !== this.tracker.paused) await this.handle({ type: paused ? 'pause' : 'resume' }, now);
   }
 
   private async syncEvent(): Promise<TrackerEvent> {

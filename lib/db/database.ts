@@ -37,5 +37,26 @@ export class SocialHoursDatabase extends Dexie {
     this.version(3).stores({
       dayTotals: 'day',
     });
+    // Version 4 rounds times stored with fractions of a millisecond (input times once came
+    // from `performance.now()`): every stored time is whole milliseconds, as backups require.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table<SessionRecord, string>('sessions').toCollection().modify(roundTimes);
+        await tx.table<EditRecord, string>('edits').toCollection().modify((edit) => {
+          edit.at = Math.round(edit.at);
+          edit.before.forEach(roundTimes);
+          edit.after.forEach(roundTimes);
+        });
+        // Totals were summed from the unrounded times: computed again when next asked.
+        await tx.table('dayTotals').clear();
+      });
   }
+}
+
+function roundTimes(session: SessionRecord): void {
+  session.start = Math.round(session.start);
+  session.end = Math.round(session.end);
+  session.createdAt = Math.round(session.createdAt);
+  session.updatedAt = Math.round(session.updatedAt);
 }

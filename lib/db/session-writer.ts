@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { SessionSchema } from '../backup/backup-schema';
 import type { OpenSession, TrackedSession } from '../tracking/session';
 import type { TrackerOutput } from '../tracking/tracker';
 import type { SocialHoursDatabase } from './database';
@@ -6,6 +8,21 @@ import type { SessionRecord } from './records';
 
 /** The open session reaches the database at least this often: the most a browser crash can lose. */
 export const CHECKPOINT_INTERVAL_MS = 30_000;
+
+/** Writes decided but not known to be done: kept in the tracker's checkpoint so that a new worker finishes them. */
+export interface PendingWrites {
+  puts: SessionRecord[];
+  deletes: string[];
+}
+
+/** The same schema as a backup's sessions: a checkpoint is read as carefully as a file. */
+const PendingSchema = v.object({ puts: v.array(SessionSchema), deletes: v.array(v.string()) });
+
+/** Pending writes as a checkpoint gives them back; anything unreadable is nothing. */
+export function readPendingWrites(value: unknown): PendingWrites {
+  const parsed = v.safeParse(PendingSchema, value);
+  return parsed.success ? (parsed.output as PendingWrites) : { puts: [], deletes: [] };
+}
 
 /**
  * Writes what the tracker produces, coalesced: a closed session is written once, and the
@@ -25,14 +42,17 @@ export class SessionWriter {
     private checkpointMs = CHECKPOINT_INTERVAL_MS,
   ) {}
 
-  async record(output: TrackerOutput, open: OpenSession | null, now: number): Promise<void> {
+  /** Decides what the tracker's output means for the database, without writing yet. */
+  stage(output: TrackerOutput, open: OpenSession | null, now: number): void {
     for (const session of output.closed) {
       this.pendingPuts.set(session.id, toRecord(session, now));
       this.written.delete(session.id);
     }
     for (const id of output.discarded) {
       this.pendingPuts.delete(id);
-      if (this.written.delete(id)) this.pendingDeletes.add(id);
+      this.written.delete(id);
+      // A copy may be stored by this worker or by one before it (the open session is written as it goes): remove it either way.
+      this.pendingDeletes.add(id);
     }
     if (open && open.end > open.start) {
       const last = this.written.get(open.id);
@@ -42,6 +62,29 @@ export class SessionWriter {
         this.written.set(open.id, now);
       }
     }
+  }
+
+  async record(output: TrackerOutput, open: OpenSession | null, now: number): Promise<void> {
+    this.stage(output, open, now);
+    await this.write();
+  }
+
+  pending(): PendingWrites {
+    return { puts: [...this.pendingPuts.values()], deletes: [...this.pendingDeletes] };
+  }
+
+  /**
+   * Takes over what a stopped worker left undone. A record the database holds in a version
+   * as new or newer (written after all, or edited by the user since) is not written again.
+   */
+  async resume(pending: PendingWrites): Promise<void> {
+    if (pending.puts.length === 0 && pending.deletes.length === 0) return;
+    const stored = await this.db.sessions.bulkGet(pending.puts.map((p) => p.id));
+    pending.puts.forEach((record, i) => {
+      const current = stored[i];
+      if (!current || current.updatedAt < record.updatedAt) this.pendingPuts.set(record.id, record);
+    });
+    for (const id of pending.deletes) this.pendingDeletes.add(id);
     await this.write();
   }
 
@@ -55,7 +98,7 @@ export class SessionWriter {
   }
 
   /** One transaction for everything pending; on failure it all stays pending for the next attempt. */
-  private async write(): Promise<void> {
+  async write(): Promise<void> {
     if (this.pendingPuts.size === 0 && this.pendingDeletes.size === 0) return;
     const puts = [...this.pendingPuts.values()];
     const deletes = [...this.pendingDeletes];

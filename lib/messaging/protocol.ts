@@ -10,7 +10,6 @@ export interface PageReport {
   url: string;
   /** Milliseconds since the last trusted input, or null when the report carries no input. */
   inputAgoMs: number | null;
-  hasFocus: boolean;
   visible: boolean;
   mediaPlaying: boolean;
 }
@@ -21,7 +20,6 @@ const PageReportSchema = v.object({
   type: v.literal('page-report'),
   url: v.pipe(v.string(), v.maxLength(8192)),
   inputAgoMs: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_AGO_MS))),
-  hasFocus: v.boolean(),
   visible: v.boolean(),
   mediaPlaying: v.boolean(),
 });

@@ -13,10 +13,25 @@ export const DEFAULT_TRACKING_SETTINGS: TrackingSettings = {
 };
 
 /**
- * The background wakes the tracker at least this often while a session is open (alarms).
- * A longer silence means the machine slept or the clock jumped: no time is counted across it.
+ * The background wakes the tracker every 30 s while a session is open (alarms); even late
+ * wake-ups come within this.
  */
 export const MAX_OBSERVATION_GAP_MS = 150 * SECOND;
+
+/**
+ * A silence longer than both the wake-ups and the allowance means the machine slept or the
+ * clock jumped: no time is counted across it. A shorter one is a pause, which the allowance
+ * decides.
+ */
+export function sleepThresholdMs(settings: TrackingSettings): number {
+  return Math.max(MAX_OBSERVATION_GAP_MS, settings.readingAllowanceMs);
+}
+
+/**
+ * A clock that steps back by less than this (a time-sync correction) is taken as standing
+ * still; a larger step back is a reset, and nothing is counted across it.
+ */
+export const SMALL_CLOCK_STEP_BACK_MS = 2 * SECOND;
 
 /** A session never grows past this: sessions stay bounded, so a day's query reads a bounded range. */
 export const MAX_SESSION_MS = 12 * HOUR;

@@ -1,9 +1,9 @@
 import type { Attribution } from '../attribution/attribute';
 import { pageOf } from '../attribution/attribute';
 import type { PageContext } from '../platforms/types';
-import type { TrackerEvent } from './events';
 import type { OpenSession, TrackedSession } from './session';
-import { MAX_OBSERVATION_GAP_MS, MAX_SESSION_MS, type TrackingSettings } from './settings';
+import type { BrowserView, TrackerEvent } from './events';
+import { MAX_SESSION_MS, SMALL_CLOCK_STEP_BACK_MS, sleepThresholdMs, type TrackingSettings } from './settings';
 import { initialTrackerState, type TabState, type TrackerState } from './state';
 import type { TrackingStatus } from './status';
 
@@ -44,8 +44,11 @@ function sameTarget(a: TrackedSession, b: Stream): boolean {
  * is handled at a clock reading given by the caller; nothing here reads the time or calls a
  * browser API, so whole days play in milliseconds in tests.
  *
- * At most one session is open: the focused window's active tab, when it is a tracked page,
- * not paused, visible, and engaged (recent trusted input, or media playing when that counts).
+ * At most one session is open: the focused window's active tab (the stream), when it is a
+ * tracked page, not paused, visible, and engaged (recent trusted input, or media playing
+ * when that counts). Which tab is the stream comes from the browser (its events and its
+ * view read on demand), never from a page: a page's report only says when the user acted
+ * there, and counts only for input after its tab became the stream.
  */
 export class Tracker {
   private state: TrackerState;
@@ -79,14 +82,29 @@ export class Tracker {
     this.deps = { ...this.deps, ...resolvers };
   }
 
-  handle(event: TrackerEvent, now: number): TrackerOutput {
+  handle(event: TrackerEvent, reading: number): TrackerOutput {
     this.output = { closed: [], discarded: [] };
-    this.guardClock(now);
+    const now = this.guardClock(reading);
+    // Input happened before its report arrived: it extends engagement before the lapse of the allowance is judged.
+    if (event.type === 'page' && event.inputAt !== null) this.noteInput(event.tabId, Math.round(Math.min(event.inputAt, now)));
     this.settle(now);
     this.apply(event, now);
+    const changed = this.followStream(now);
+    // The browser's view, read as this report arrived, shows its tab as the counted one although
+    // the events had said otherwise: the input it carries is the first in that tab, now.
+    if (changed && event.type === 'page' && event.inputAt !== null) this.noteInput(event.tabId, now);
     this.reconcile(now);
     this.state.lastSeen = now;
     return this.output;
+  }
+
+  /** Whether the browser's view is what the tracker already believes. */
+  agrees(view: BrowserView): boolean {
+    const s = this.state;
+    if (view.focusedWindowId !== s.focusedWindowId) return false;
+    const active = view.activeTab;
+    if (!active) return true;
+    return s.activeTabs[active.windowId] === active.tabId && s.tabs[active.tabId]?.url === active.url;
   }
 
   status(now: number): TrackingStatus {
@@ -104,22 +122,38 @@ export class Tracker {
     return { kind: 'waiting', context: stream.context };
   }
 
-  /** A clock that went backwards, or a silence longer than the wake-ups allow, counts nothing across it. */
-  private guardClock(now: number): void {
+  /**
+   * The reading the tracker works with. A small step back is taken as the clock standing
+   * still. A large one, or a silence longer than the wake-ups and the allowance (the machine
+   * slept), counts nothing across it.
+   */
+  private guardClock(reading: number): number {
     const { lastSeen } = this.state;
-    if (lastSeen === null) return;
-    const backwards = now < lastSeen;
-    const gap = now - lastSeen > MAX_OBSERVATION_GAP_MS;
-    if (!backwards && !gap) return;
-    if (gap) {
+    if (lastSeen === null) return reading;
+    if (reading < lastSeen && lastSeen - reading < SMALL_CLOCK_STEP_BACK_MS) return lastSeen;
+    const backwards = reading < lastSeen;
+    const asleep = reading - lastSeen > sleepThresholdMs(this.deps.settings);
+    if (!backwards && !asleep) return reading;
+    if (asleep) {
       this.settle(lastSeen);
-      // The silence is a pause in activity too: once it reaches the allowance, back-date.
+      // The silence is longer than the allowance: the user left at their last activity.
       const open = this.state.open;
       const last = open ? this.state.tabs[open.tabId]?.lastActivity : null;
-      if (last != null && now - last >= this.deps.settings.readingAllowanceMs) this.backDate(last);
+      if (last != null) this.backDate(last);
     }
     this.close();
     for (const tab of Object.values(this.state.tabs)) tab.lastActivity = null;
+    if (this.state.stream !== null) this.state.streamSince = reading;
+    return reading;
+  }
+
+  /** Trusted input in a tab: evidence of engagement only in the stream, and only since it became the stream. */
+  private noteInput(tabId: number, at: number): void {
+    const s = this.state;
+    const tab = s.tabs[tabId];
+    if (!tab || s.stream !== streamKey(s.focusedWindowId, tabId, s.activeTabs) || at < (s.streamSince ?? at)) return;
+    if (s.idle === 'idle') s.idle = 'active';
+    tab.lastActivity = Math.max(tab.lastActivity ?? at, at);
   }
 
   /** Brings the open session up to `now`, ending it where engagement lapsed. */
@@ -187,25 +221,22 @@ export class Tracker {
         s.activeTabs = {};
         for (const snapshot of event.activeTabs) {
           s.activeTabs[snapshot.windowId] = snapshot.tabId;
-          const tab = this.tab(snapshot.tabId, snapshot.windowId);
-          if (snapshot.url !== undefined) tab.url = snapshot.url;
+          this.tab(snapshot.tabId, snapshot.windowId).url = snapshot.url;
         }
         break;
       }
       case 'tabActivated': {
         s.activeTabs[event.windowId] = event.tabId;
         const tab = this.tab(event.tabId, event.windowId);
-        if (event.url !== undefined) tab.url = event.url;
+        tab.url = event.url;
         // Choosing a tab is an act of the user: the reading allowance starts there.
         tab.lastActivity = now;
         break;
       }
-      case 'tabUpdated': {
+      case 'tabUpdated':
         // A page may change its own URL (autoplay, infinite scroll): that is not activity.
-        const tab = this.tab(event.tabId, event.windowId);
-        if (event.url !== undefined) tab.url = event.url;
+        this.tab(event.tabId, event.windowId).url = event.url;
         break;
-      }
       case 'tabRemoved': {
         delete s.tabs[event.tabId];
         for (const [windowId, tabId] of Object.entries(s.activeTabs)) {
@@ -213,19 +244,14 @@ export class Tracker {
         }
         break;
       }
-      case 'windowFocus': {
-        s.focusedWindowId = event.windowId;
-        if (event.windowId !== null) {
-          const tabId = s.activeTabs[event.windowId];
-          const tab = tabId === undefined ? undefined : s.tabs[tabId];
-          if (tab) tab.lastActivity = now;
-        }
-        break;
-      }
       case 'idle':
         s.idle = event.state;
         break;
+      case 'view':
+        this.applyView(event.view);
+        break;
       case 'page': {
+        if (event.view) this.applyView(event.view);
         const tab = this.tab(event.tabId, event.windowId);
         tab.url = event.url;
         tab.visible = event.visible;
@@ -233,14 +259,6 @@ export class Tracker {
           tab.lastActivity = Math.max(tab.lastActivity ?? now, now);
         }
         tab.mediaPlaying = event.mediaPlaying;
-        if (event.inputAgoMs !== null && event.hasFocus) {
-          // Trusted input in a focused page proves where the focus is, whatever the focus events said.
-          s.focusedWindowId = event.windowId;
-          s.activeTabs[event.windowId] = event.tabId;
-          if (s.idle === 'idle') s.idle = 'active';
-          const at = now - Math.max(0, event.inputAgoMs);
-          tab.lastActivity = Math.max(tab.lastActivity ?? at, at);
-        }
         break;
       }
       case 'pause':
@@ -250,11 +268,39 @@ export class Tracker {
         s.paused = false;
         break;
       case 'tick':
+        if (event.view) this.applyView(event.view);
         break;
       case 'cut':
         this.close();
         break;
     }
+  }
+
+  /** Coming to a window is not yet acting in it: its time starts with the first input. */
+  private applyView(view: BrowserView): void {
+    const s = this.state;
+    s.focusedWindowId = view.focusedWindowId;
+    if (view.activeTab) {
+      s.activeTabs[view.activeTab.windowId] = view.activeTab.tabId;
+      this.tab(view.activeTab.tabId, view.activeTab.windowId).url = view.activeTab.url;
+    }
+  }
+
+  /**
+   * When the stream changes (another tab, another window, focus gone or back), the new
+   * stream starts from nothing: only an activation (set at this very reading) or later
+   * input makes it engaged, so nothing from before, and no report still in flight, counts.
+   */
+  private followStream(now: number): boolean {
+    const s = this.state;
+    const tabId = s.focusedWindowId === null ? undefined : s.activeTabs[s.focusedWindowId];
+    const key = tabId === undefined ? null : streamKey(s.focusedWindowId, tabId, s.activeTabs);
+    if (key === s.stream) return false;
+    s.stream = key;
+    s.streamSince = now;
+    const tab = tabId === undefined ? undefined : s.tabs[tabId];
+    if (tab && tab.lastActivity !== null && tab.lastActivity < now) tab.lastActivity = null;
+    return true;
   }
 
   /** Closes the open session unless it still is the engaged stream; opens one on the engaged stream. */
@@ -288,8 +334,8 @@ export class Tracker {
   }
 
   private isStreamTab(tabId: number): boolean {
-    const { focusedWindowId, activeTabs } = this.state;
-    return focusedWindowId !== null && activeTabs[focusedWindowId] === tabId;
+    const { focusedWindowId, activeTabs, stream } = this.state;
+    return stream !== null && stream === streamKey(focusedWindowId, tabId, activeTabs);
   }
 
   private currentStream(now: number): Stream | null {
@@ -320,4 +366,9 @@ export class Tracker {
     if (this.state.idle !== 'active') return last;
     return now - last < this.deps.settings.readingAllowanceMs ? now : last;
   }
+}
+
+/** The stream's key when `tabId` is the active tab of the focused window, else null. */
+function streamKey(focusedWindowId: number | null, tabId: number, activeTabs: Record<string, number>): string | null {
+  return focusedWindowId !== null && activeTabs[focusedWindowId] === tabId ? `${focusedWindowId}:${tabId}` : null;
 }

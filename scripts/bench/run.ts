@@ -151,7 +151,7 @@ async function engagedHour() {
   const timers: Array<{ at: number; run: () => void }> = [];
   const reporter = new PageReporter({
     now: () => now,
-    read: () => ({ url: 'https://www.facebook.com/boulangerie-dupont', hasFocus: true, visible: true, mediaPlaying: false }),
+    read: () => ({ url: 'https://www.facebook.com/boulangerie-dupont', visible: true, mediaPlaying: false }),
     send: () => {
       reports += 1;
     },
@@ -172,6 +172,7 @@ async function engagedHour() {
       loadCheckpoint: async () => undefined,
       saveCheckpoint: async () => {},
       readBrowserState: async () => ({ focusedWindowId: 1, activeTabs: [{ tabId: 1, windowId: 1, url: 'https://www.facebook.com/boulangerie-dupont' }], idle: 'active' }),
+      readView: async () => ({ focusedWindowId: 1, activeTab: { tabId: 1, windowId: 1, url: 'https://www.facebook.com/boulangerie-dupont' } }),
       setWakeups: async () => {},
       wakeAt: async () => {},
       saveDurable: async () => {},
@@ -193,11 +194,11 @@ async function engagedHour() {
     }
     while (handled < reports) {
       handled += 1;
-      await service.dispatch({ type: 'page', tabId: 1, windowId: 1, url: 'https://www.facebook.com/boulangerie-dupont', inputAgoMs: 0, hasFocus: true, visible: true, mediaPlaying: false });
+      await service.report({ tabId: 1, windowId: 1, url: 'https://www.facebook.com/boulangerie-dupont', inputAgoMs: 0, visible: true, mediaPlaying: false });
     }
     if (now - lastTick >= 30_000) {
       lastTick = now;
-      await service.dispatch({ type: 'tick' });
+      await service.wake();
     }
   }
   const cpu = process.cpuUsage(cpuStart);

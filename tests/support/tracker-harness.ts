@@ -1,6 +1,6 @@
 import { createClassifier } from '../../lib/platforms/classify';
 import type { PageContext } from '../../lib/platforms/types';
-import type { IdleState, TrackerEvent } from '../../lib/tracking/events';
+import type { BrowserView, IdleState, TrackerEvent } from '../../lib/tracking/events';
 import type { TrackedSession } from '../../lib/tracking/session';
 import { DEFAULT_TRACKING_SETTINGS, type TrackingSettings } from '../../lib/tracking/settings';
 import { Tracker, type TrackerDeps } from '../../lib/tracking/tracker';
@@ -13,6 +13,11 @@ export const NOT_TRACKED = 'https://www.example.com/';
 
 /** 2026-11-23 09:00:00 UTC: times in tests are seconds after this. */
 export const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+type PageEvent = Extract<TrackerEvent, { type: 'page' }>;
+
+/** A page report as the content script sends it: input as "this long ago", turned into a time on arrival. */
+export type PageInput = Omit<PageEvent, 'inputAt'> & { inputAgoMs: number | null };
 
 export interface HarnessOptions {
   settings?: Partial<TrackingSettings>;
@@ -43,9 +48,9 @@ export class TrackerHarness {
   }
 
   /** Handles `event` at `seconds` after T0. */
-  at(seconds: number, event: TrackerEvent): this {
+  at(seconds: number, event: TrackerEvent | PageInput): this {
     this.now = T0 + Math.round(seconds * 1000);
-    this.closed.push(...this.tracker.handle(event, this.now).closed);
+    this.closed.push(...this.tracker.handle(arrived(event, this.now), this.now).closed);
     return this;
   }
 
@@ -85,6 +90,12 @@ export class TrackerHarness {
   }
 }
 
+function arrived(event: TrackerEvent | PageInput, now: number): TrackerEvent {
+  if (!('inputAgoMs' in event)) return event;
+  const { inputAgoMs, ...rest } = event;
+  return { ...rest, inputAt: inputAgoMs === null ? null : now - inputAgoMs };
+}
+
 export const ev = {
   sync(focusedWindowId: number | null, tabs: Array<[tabId: number, windowId: number, url: string]>, idle: IdleState = 'active'): TrackerEvent {
     return {
@@ -95,29 +106,38 @@ export const ev = {
       paused: false,
     };
   },
-  activate(tabId: number, windowId: number, url?: string): TrackerEvent {
+  activate(tabId: number, windowId: number, url: string | null): TrackerEvent {
     return { type: 'tabActivated', tabId, windowId, url };
   },
-  navigate(tabId: number, windowId: number, url: string): TrackerEvent {
+  navigate(tabId: number, windowId: number, url: string | null): TrackerEvent {
     return { type: 'tabUpdated', tabId, windowId, url };
   },
   removed(tabId: number): TrackerEvent {
     return { type: 'tabRemoved', tabId };
   },
+  /** A focus change: the browser's view with `windowId` focused (null: none), its active tab as the tracker knows it. */
   focus(windowId: number | null): TrackerEvent {
-    return { type: 'windowFocus', windowId };
+    return { type: 'view', view: { focusedWindowId: windowId, activeTab: null } };
   },
   idle(state: IdleState): TrackerEvent {
     return { type: 'idle', state };
   },
-  input(tabId: number, windowId: number, url: string, agoSeconds = 0, extra: Partial<Extract<TrackerEvent, { type: 'page' }>> = {}): TrackerEvent {
-    return { type: 'page', tabId, windowId, url, inputAgoMs: agoSeconds * 1000, hasFocus: true, visible: true, mediaPlaying: false, ...extra };
+  input(tabId: number, windowId: number, url: string, agoSeconds = 0, extra: Partial<PageInput> = {}): PageInput {
+    return { type: 'page', tabId, windowId, url, inputAgoMs: agoSeconds * 1000, visible: true, mediaPlaying: false, ...extra };
   },
-  media(tabId: number, windowId: number, url: string, playing: boolean): TrackerEvent {
-    return { type: 'page', tabId, windowId, url, inputAgoMs: null, hasFocus: true, visible: true, mediaPlaying: playing };
+  media(tabId: number, windowId: number, url: string, playing: boolean): PageInput {
+    return { type: 'page', tabId, windowId, url, inputAgoMs: null, visible: true, mediaPlaying: playing };
   },
-  page(tabId: number, windowId: number, url: string, extra: Partial<Extract<TrackerEvent, { type: 'page' }>>): TrackerEvent {
-    return { type: 'page', tabId, windowId, url, inputAgoMs: null, hasFocus: true, visible: true, mediaPlaying: false, ...extra };
+  page(tabId: number, windowId: number, url: string, extra: Partial<PageInput>): PageInput {
+    return { type: 'page', tabId, windowId, url, inputAgoMs: null, visible: true, mediaPlaying: false, ...extra };
+  },
+  /** The browser's view read on demand: `windowId` focused (null: none) showing `tab`. */
+  view(windowId: number | null, tab?: [tabId: number, url: string | null]): TrackerEvent {
+    const view: BrowserView = {
+      focusedWindowId: windowId,
+      activeTab: windowId !== null && tab ? { tabId: tab[0], windowId, url: tab[1] } : null,
+    };
+    return { type: 'view', view };
   },
   tick(): TrackerEvent {
     return { type: 'tick' };

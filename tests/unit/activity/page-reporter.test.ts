@@ -8,7 +8,7 @@ function setup() {
   const sent: Array<PageReport & { at: number }> = [];
   let timers: Array<{ at: number; callback: () => void; id: number }> = [];
   let nextId = 1;
-  const state = { url: 'https://www.facebook.com/boulangerie-dupont', hasFocus: true, visible: true, mediaPlaying: false };
+  const state = { url: 'https://www.facebook.com/boulangerie-dupont', visible: true, mediaPlaying: false };
   const reporter = new PageReporter({
     now: () => now,
     read: () => ({ ...state }),
@@ -81,6 +81,20 @@ describe('page reports', () => {
     expect(sent.map((r) => [r.at, r.url])).toEqual([
       [0, 'https://www.facebook.com/boulangerie-dupont'],
       [10_000, 'https://www.facebook.com/fleuriste-martin'],
+    ]);
+  });
+
+  it('says how long ago the input was in whole milliseconds, though the page clock has fractions', () => {
+    const { reporter, sent, advanceTo } = setup();
+    advanceTo(0.3);
+    reporter.input();
+    advanceTo(5_000.7);
+    reporter.input();
+    advanceTo(20_000);
+    // The trailing report leaves at 10 000.3 for the input at 5 000.7.
+    expect(sent.map((r) => [r.at, r.inputAgoMs])).toEqual([
+      [0.3, 0],
+      [10_000.3, 5000],
     ]);
   });
 });

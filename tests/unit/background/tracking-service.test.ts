@@ -1,15 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TrackingService, type TrackingPorts } from '../../../lib/background/tracking-service';
+import type { BrowserView } from '../../../lib/tracking/events';
 import { SocialHoursDatabase } from '../../../lib/db/database';
 import type { ClientRecord } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
-import { FB_PAGE, T0, ev } from '../../support/tracker-harness';
+import { FB_PAGE, T0, ev, type PageInput } from '../../support/tracker-harness';
 
 let db: SocialHoursDatabase;
 let now: number;
 let checkpoint: unknown;
 let wakeups: boolean[];
 let ids: number;
+let view: BrowserView;
 
 function ports(): TrackingPorts {
   return {
@@ -21,6 +23,7 @@ function ports(): TrackingPorts {
       checkpoint = JSON.parse(JSON.stringify(state));
     },
     readBrowserState: async () => ({ focusedWindowId: 1, activeTabs: [{ tabId: 10, windowId: 1, url: FB_PAGE }], idle: 'active' }),
+    readView: async () => view,
     setWakeups: async (on) => {
       wakeups.push(on);
     },
@@ -42,11 +45,17 @@ beforeEach(async () => {
   checkpoint = undefined;
   wakeups = [];
   ids = 0;
+  view = { focusedWindowId: 1, activeTab: { tabId: 10, windowId: 1, url: FB_PAGE } };
 });
+
+/** A content script's report, as the background receives it. */
+function report(s: TrackingService, { type: _type, ...page }: PageInput) {
+  return s.report(page);
+}
 
 async function inputAt(s: TrackingService, seconds: number) {
   now = T0 + seconds * 1000;
-  await s.dispatch(ev.input(10, 1, FB_PAGE));
+  await report(s, ev.input(10, 1, FB_PAGE));
 }
 
 describe('the tracking service', () => {
@@ -72,24 +81,69 @@ describe('the tracking service', () => {
     await inputAt(s, 0);
     await inputAt(s, 5);
     now = T0 + 200_000;
-    await s.dispatch(ev.tick());
+    await s.wake();
     expect(wakeups).toEqual([false, true, false]);
   });
 
-  it('handles events in arrival order even when one waits on the browser', async () => {
+  it('reads the clock once per event, in the order events are handled', async () => {
     const s = service();
     await s.start();
-    now = T0;
+    await inputAt(s, 0);
+    await inputAt(s, 5);
+    now = T0 + 10_000;
     const slow = s.dispatch(async () => {
       await new Promise((r) => setTimeout(r, 20));
-      return ev.input(10, 1, FB_PAGE);
+      now = T0 + 20_000;
+      return ev.tick();
     });
-    now = T0 + 30_000;
-    const fast = s.dispatch(ev.input(10, 1, FB_PAGE));
-    await Promise.all([slow, fast]);
+    const popup = s.status();
+    now = T0 + 12_000;
+    const input = report(s, ev.input(10, 1, FB_PAGE));
+    await Promise.all([slow, popup, input]);
     await s.flush();
+    const sessions = await db.sessions.toArray();
+    expect(sessions.map((x) => [(x.start - T0) / 1000, (x.end - T0) / 1000])).toEqual([[0, 20]]);
+  });
+
+  it('stops the count when the browser says another application has the focus', async () => {
+    const s = service();
+    await s.start();
+    await inputAt(s, 0);
+    await inputAt(s, 10);
+    now = T0 + 10_700;
+    view = { focusedWindowId: null, activeTab: null };
+    await s.checkView();
+    now = T0 + 40_000;
+    await s.wake();
+    await s.flush();
+    const sessions = await db.sessions.toArray();
+    expect(sessions.map((x) => [(x.start - T0) / 1000, (x.end - T0) / 1000])).toEqual([[0, 10.7]]);
+  });
+
+  it('writes nothing when the browser view is what the tracker believes', async () => {
+    let saves = 0;
+    const counting = new TrackingService({ ...ports(), saveCheckpoint: async () => void saves++ }, { settings: DEFAULT_SETTINGS, rules: [], clients: [], paused: false, timer: null, override: null, away: null });
+    await counting.start();
+    await report(counting, ev.input(10, 1, FB_PAGE));
+    const before = saves;
+    for (let i = 1; i <= 5; i++) {
+      now = T0 + i * 1000;
+      await counting.checkView();
+    }
+    expect(saves).toBe(before);
+  });
+
+  it('stores whole milliseconds when a report says when the input was with fractions', async () => {
+    const s = service();
+    await s.start();
+    await inputAt(s, 0);
+    now = T0 + 10_000;
+    await s.report({ tabId: 10, windowId: 1, url: FB_PAGE, inputAgoMs: 1234.5678, visible: true, mediaPlaying: false });
+    now = T0 + 200_000;
+    await s.wake();
     const [session] = await db.sessions.toArray();
-    expect([(session!.start - T0) / 1000, (session!.end - T0) / 1000]).toEqual([0, 30]);
+    expect(Number.isInteger(session!.end)).toBe(true);
+    expect(session!.end - T0).toBe(8765);
   });
 
   it('reports its status and pauses', async () => {
@@ -102,6 +156,22 @@ describe('the tracking service', () => {
     expect(await s.status()).toMatchObject({ paused: true, status: { kind: 'paused' } });
   });
 
+  it('writes a closed session whose write failed, even when the worker restarts before the retry', async () => {
+    const first = service();
+    await first.start();
+    await inputAt(first, 0);
+    await inputAt(first, 20);
+    db.close();
+    now = T0 + 200_000;
+    await expect(first.wake()).rejects.toThrow();
+    await db.open();
+    const second = service();
+    now = T0 + 210_000;
+    await second.start();
+    const sessions = await db.sessions.toArray();
+    expect(sessions.map((x) => [(x.start - T0) / 1000, (x.end - T0) / 1000])).toEqual([[0, 20]]);
+  });
+
   it('keeps going after a failing write and writes what it missed with the next event', async () => {
     checkpoint = { version: 99, garbage: true };
     const s = service();
@@ -111,7 +181,7 @@ describe('the tracking service', () => {
     // The session closes while the database is unavailable.
     db.close();
     now = T0 + 200_000;
-    await expect(s.dispatch(ev.tick())).rejects.toThrow();
+    await expect(s.wake()).rejects.toThrow();
     await db.open();
     await inputAt(s, 210);
     await inputAt(s, 220);
@@ -237,7 +307,7 @@ describe('what the user asks of the time', () => {
     const s = await withClients();
     for (let t = 0; t <= 60; t += 10) await inputAt(s, t);
     now = T0 + 200_000;
-    await s.dispatch(ev.tick());
+    await s.wake();
     for (let t = 300; t <= 360; t += 10) await inputAt(s, t);
     await s.flush();
     const [handPicked] = await db.sessions.orderBy('start').toArray();
@@ -254,10 +324,10 @@ describe('what the user asks of the time', () => {
     const s = await withClients();
     for (let t = 0; t <= 60; t += 10) await inputAt(s, t);
     now = T0 + 200_000;
-    await s.dispatch(ev.tick());
+    await s.wake();
     for (let t = 300; t <= 360; t += 10) await inputAt(s, t);
     now = T0 + 500_000;
-    await s.dispatch(ev.tick());
+    await s.wake();
     const [a, b] = await db.sessions.orderBy('start').toArray();
 
     expect(await s.updateSession(a!.id, { end: T0 + 400_000 })).toEqual({ ok: false, error: 'overlap' });

@@ -38,6 +38,7 @@ function service(): TrackingService {
       loadCheckpoint: async () => undefined,
       saveCheckpoint: async () => {},
       readBrowserState: async () => ({ focusedWindowId: null, activeTabs: [], idle: 'active' }),
+      readView: async () => ({ focusedWindowId: null, activeTab: null }),
       setWakeups: async () => {},
       wakeAt: async () => {},
       saveDurable: async () => {},

@@ -75,3 +75,28 @@ describe('range queries', () => {
     expect(found.map((s) => s.id).sort()).toEqual(['across', 'inside']);
   });
 });
+
+describe('work a stopped worker left', () => {
+  const record = (id: string, updatedAt: number) => ({
+    id, start: T0, end: T0 + 60_000, clientId: null, platform: 'facebook', account: 'boulangerie-dupont', activity: 'browsing',
+    source: 'auto' as const, assignedBy: null, ruleId: null, page: null, createdAt: T0, updatedAt,
+  });
+
+  it('removes a session emptied after a restart, though this worker never wrote it', async () => {
+    await db.sessions.put(record('open-before-restart', T0 + 60_000));
+    const writer = new SessionWriter(db);
+    await writer.record({ closed: [], discarded: ['open-before-restart'] }, null, T0 + 90_000);
+    expect(await db.sessions.count()).toBe(0);
+  });
+
+  it('finishes pending writes, but never over a newer version (a user edit since)', async () => {
+    await db.sessions.put({ ...record('edited', T0 + 500_000), clientId: 'dupont' });
+    const writer = new SessionWriter(db);
+    await writer.resume({ puts: [record('lost', T0 + 60_000), record('edited', T0 + 60_000)], deletes: [] });
+    const stored = await db.sessions.orderBy('id').toArray();
+    expect(stored.map((s) => [s.id, s.clientId])).toEqual([
+      ['edited', 'dupont'],
+      ['lost', null],
+    ]);
+  });
+});

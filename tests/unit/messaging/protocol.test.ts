@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePageReport, parsePageRequest } from '../../../lib/messaging/protocol';
 
-const report = { type: 'page-report', url: 'https://www.facebook.com/x', inputAgoMs: 0, hasFocus: true, visible: true, mediaPlaying: false };
+const report = { type: 'page-report', url: 'https://www.facebook.com/x', inputAgoMs: 0, visible: true, mediaPlaying: false };
 
 describe('messages to the background', () => {
   it('accepts a well-formed page report and request', () => {
@@ -21,7 +21,7 @@ describe('messages to the background', () => {
     ['an input age that is not a number', { ...report, inputAgoMs: 'now' }],
     ['NaN', { ...report, inputAgoMs: Number.NaN }],
     ['a missing flag', { type: 'page-report', url: 'https://x.com/', inputAgoMs: 0 }],
-    ['flags as text', { ...report, hasFocus: 'true' }],
+    ['flags as text', { ...report, visible: 'true' }],
   ])('ignores a page report with %s', (_name, value) => {
     expect(parsePageReport(value)).toBeNull();
   });

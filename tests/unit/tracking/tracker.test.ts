@@ -124,7 +124,7 @@ describe('one stream at a time', () => {
     const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(30, ev.input(10, 1, FB_PAGE));
     h.at(40, ev.activate(11, 1, IG_PAGE));
     // The Facebook tab keeps reporting (a background timer, a late message): it must not count.
-    h.at(45, ev.input(10, 1, FB_PAGE, 0, { hasFocus: false }));
+    h.at(45, ev.input(10, 1, FB_PAGE));
     typing(h, 50, 100, 10, IG_PAGE, 11);
     h.at(110, ev.activate(10, 1, FB_PAGE)).at(130, ev.input(10, 1, FB_PAGE));
     expect(h.spans()).toEqual([
@@ -143,11 +143,11 @@ describe('one stream at a time', () => {
     ]);
   });
 
-  it('stops at once when focus leaves the browser, and starts again when it returns', () => {
-    const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(25, ev.focus(null)).at(40, ev.tick()).at(80, ev.focus(1)).at(90, ev.input(10, 1, FB_PAGE));
+  it('stops at once when focus leaves the browser, and starts again at the first input when it returns', () => {
+    const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(25, ev.focus(null)).at(40, ev.tick()).at(80, ev.focus(1)).at(85, ev.input(10, 1, FB_PAGE)).at(90, ev.input(10, 1, FB_PAGE));
     expect(h.spans()).toEqual([
       [0, 25, 'facebook:boulangerie-dupont'],
-      [80, 90, 'facebook:boulangerie-dupont'],
+      [85, 90, 'facebook:boulangerie-dupont'],
     ]);
     h.at(95, ev.focus(null));
     expect(h.tracker.status(h.now).kind).toBe('not-focused');
@@ -162,23 +162,28 @@ describe('one stream at a time', () => {
     typing(h, 130, 150, 10, FB_PAGE, 10, 1);
     const sessions = h.sessions().sort((a, b) => a.start - b.start);
     for (let i = 1; i < sessions.length; i++) expect(sessions[i]!.start).toBeGreaterThanOrEqual(sessions[i - 1]!.end);
+    // Each window's time starts with the first input in it: 0–61 and 130–150; 65–126.
     expect(h.byAccount()).toEqual({
-      'facebook:boulangerie-dupont': 84.97,
-      'linkedin:company/acme-conseil': 64.95,
+      'facebook:boulangerie-dupont': 81,
+      'linkedin:company/acme-conseil': 61,
     });
   });
 
-  it('believes trusted input over a focus event that said no window was focused', () => {
-    const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(10, ev.focus(null)).at(12, ev.input(10, 1, FB_PAGE)).at(40, ev.input(10, 1, FB_PAGE));
+  it('believes the browser view that comes with a report over a focus event that said no window was focused', () => {
+    const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(10, ev.focus(null));
+    const view = { focusedWindowId: 1, activeTab: { tabId: 10, windowId: 1, url: FB_PAGE } };
+    h.at(12, ev.input(10, 1, FB_PAGE, 0, { view })).at(40, ev.input(10, 1, FB_PAGE, 0, { view }));
     expect(h.spans()).toEqual([
       [0, 10, 'facebook:boulangerie-dupont'],
       [12, 40, 'facebook:boulangerie-dupont'],
     ]);
   });
 
-  it('ignores input reported by a page without focus, and a hidden page', () => {
-    const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE, 0, { hasFocus: false })).at(30, ev.tick());
+  it('ignores input reported by a page in a window without focus, and a hidden page', () => {
+    const h = new TrackerHarness().at(0, ev.sync(2, [[10, 1, FB_PAGE], [20, 2, NOT_TRACKED]]));
+    h.at(0, ev.input(10, 1, FB_PAGE)).at(30, ev.tick());
     expect(h.totalSeconds()).toBe(0);
+    h.at(35, ev.focus(1));
     h.at(40, ev.input(10, 1, FB_PAGE)).at(50, ev.page(10, 1, FB_PAGE, { visible: false })).at(80, ev.tick());
     expect(h.spans()).toEqual([[40, 50, 'facebook:boulangerie-dupont']]);
   });
@@ -307,7 +312,8 @@ describe('a mixed day', () => {
     expect(h.byAccount()).toEqual({
       'facebook:boulangerie-dupont': 1200,
       'instagram:boulangerie.dupont': 900.5,
-      'linkedin:company/acme-conseil': 1204.4,
+      // From the first input in the LinkedIn window (2705) until the user leaves (3905).
+      'linkedin:company/acme-conseil': 1200,
     });
   });
 });
