@@ -36,10 +36,27 @@ export default defineConfig({
         },
       },
       {
+        // Headed browsers on a private Xvfb display with openbox and real X input, in real
+        // time: the short run here, the long one with `npm run accuracy`.
+        extends: true,
+        test: {
+          name: 'desktop',
+          include: ['tests/desktop/**/*.desktop.test.ts'],
+          // Alone on the machine's two cores, after everything else.
+          sequence: { groupOrder: 2 },
+          globalSetup: ['tests/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // After the unit tests: browsers started beside them would share two cores with them.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

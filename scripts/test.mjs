@@ -1,5 +1,5 @@
-// `npm test`: the type check, then every test (unit, then browser), ending with the plain
-// line CI reads: "N passed, N failed".
+// `npm test`: the type check, then every test (unit, then browser, then the short real-desktop
+// run), ending with the plain line CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -13,6 +13,15 @@ for (const [name, path, debian, variable] of browsers) {
     console.log('0 passed, 1 failed');
     process.exit(1);
   }
+}
+
+// The desktop tests drive headed browsers on a virtual X display with real input.
+const desktopTools = [['Xvfb', 'xvfb'], ['openbox', 'openbox'], ['xdotool', 'xdotool'], ['xterm', 'xterm'], ['xprop', 'x11-utils']];
+const missingTools = desktopTools.filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+if (missingTools.length > 0) {
+  console.error(`The desktop tests need ${missingTools.map(([t]) => t).join(', ')} (Debian/Ubuntu: sudo apt-get install ${missingTools.map(([, p]) => p).join(' ')}).`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 
 let failed = 0;
