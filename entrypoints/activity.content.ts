@@ -5,6 +5,7 @@ import { builtInMatchPatterns } from '../lib/platforms/domains';
 
 /** Input that only a person produces. `scroll` is left out: scripts scroll pages too. */
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
+
 const MEDIA_EVENTS = ['playing', 'pause', 'ended', 'emptied', 'volumechange'] as const;
 
 /**
@@ -41,8 +42,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => reporter.dispose());
 
     const options = { capture: true, passive: true } as const;
+    // Runs for every mouse move: the event's own time stamp (the clock of performance.now()), nothing else.
     const onInput = (event: Event) => {
-      if (event.isTrusted) reporter.input();
+      if (event.isTrusted) reporter.input(event.timeStamp);
     };
     for (const type of INPUT_EVENTS) ctx.addEventListener(window, type, onInput, options);
 
@@ -64,5 +66,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'blur', () => reporter.urgentChange(), options);
     ctx.addEventListener(window, 'popstate', () => reporter.change(), options);
     ctx.addEventListener(window, 'wxt:locationchange', () => reporter.change());
+    // The page is there (loaded, or injected into a tab already open): its state, no input.
+    reporter.change();
   },
 });

@@ -10,8 +10,6 @@ import type { BrowserView, IdleState, TabSnapshot } from '../../lib/tracking/eve
 const CHECKPOINT_KEY = 'trackerCheckpoint';
 const WAKEUP_ALARM = 'tracker-wakeup';
 const OVERRIDE_ALARM = 'override-end';
-/** How often the browser's view is compared with the tracker's while a session is open: the most a missed focus change can count. */
-const VIEW_WATCH_MS = 1000;
 export const SETTINGS_KEY = 'settings';
 
 export function isTrackerAlarm(alarm: Alarms.Alarm): boolean {
@@ -61,11 +59,8 @@ export function createBrowserPorts(
   db: SocialHoursDatabase,
   clock: Clock,
   getSettings: () => Settings,
-  afterChange: () => void,
-  /** Called every second while a session is open, to compare the browser's view with the tracker's. */
-  watchView: () => void,
+  afterChange: (edited?: boolean) => void,
 ): TrackingPorts {
-  let watch: ReturnType<typeof setInterval> | null = null;
   return {
     db,
     clock,
@@ -75,8 +70,6 @@ export function createBrowserPorts(
     readBrowserState: async () => ({ ...(await readWindows()), idle: await readIdleState(getSettings()) }),
     readView,
     setWakeups: async (on) => {
-      if (watch !== null) clearInterval(watch);
-      watch = on ? setInterval(watchView, VIEW_WATCH_MS) : null;
       if (on) await browser.alarms.create(WAKEUP_ALARM, { periodInMinutes: 0.5 });
       else await browser.alarms.clear(WAKEUP_ALARM);
     },

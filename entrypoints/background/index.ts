@@ -35,7 +35,7 @@ export default defineBackground(() => {
     applySettings(await loadSettings());
     const [rules, durable] = await Promise.all([db.rules.toArray(), loadDurable()]);
     clients = await db.clients.toArray();
-    const ports = createBrowserPorts(db, clock, () => settings, () => badge?.schedule(), () => void service.then((s) => s.checkView()));
+    const ports = createBrowserPorts(db, clock, () => settings, (edited) => badge?.schedule(edited));
     const tracking = new TrackingService(ports, { settings, rules, clients, ...durable });
     await tracking.start();
     return tracking;

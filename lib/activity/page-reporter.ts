@@ -33,10 +33,14 @@ export class PageReporter {
     this.interval = deps.intervalMs ?? REPORT_INTERVAL_MS;
   }
 
-  /** A trusted input event. */
-  input(): void {
-    this.lastInput = this.deps.now();
-    this.schedule();
+  /**
+   * A trusted input event, at `at` (the event's time stamp, on the `now` clock). Called for
+   * every mouse move: while a report is already due at the end of the interval, noting the
+   * time is all it does.
+   */
+  input(at: number = this.deps.now()): void {
+    this.lastInput = at;
+    if (this.timer === null) this.schedule();
   }
 
   /** The page changed in a way that matters at once (hidden, focus gained or lost, media started or stopped). */

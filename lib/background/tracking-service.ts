@@ -39,19 +39,15 @@ export interface TrackingPorts {
   readBrowserState: () => Promise<{ focusedWindowId: number | null; activeTabs: TabSnapshot[]; idle: IdleState }>;
   /** The focused window and its active tab, as the browser says now. */
   readView: () => Promise<BrowserView>;
-  /**
-   * While a session is open: periodic wake-ups (alarms), so a lapsed session ends on time,
-   * and a watch on the browser's view (`checkView` every second), since on Linux nothing
-   * tells an extension that another application took the focus.
-   */
+  /** Periodic wake-ups while a session is open (alarms), so a lapsed session ends on time. */
   setWakeups: (on: boolean) => Promise<void>;
   /** A one-off wake-up (the end of an override), or none. */
   wakeAt: (when: number | null) => Promise<void>;
   saveDurable: <K extends keyof DurableState>(key: K, value: DurableState[K]) => Promise<void>;
   /** Settings restored from a backup into a fresh profile. */
   saveSettings: (settings: Settings) => Promise<void>;
-  /** Called after every handled event: the badge and notifications follow. */
-  afterChange?: () => void;
+  /** Called after every handled event: the badge and notifications follow. `edited`: a command changed stored time. */
+  afterChange?: (edited?: boolean) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -156,14 +152,6 @@ export class TrackingService {
     });
   }
 
-  /** Compares the browser's view with the tracker's, and handles it only when they differ. */
-  checkView(): Promise<void> {
-    return this.enqueue(async () => {
-      const view = await this.ports.readView();
-      if (!this.tracker.agrees(view)) await this.handleNow({ type: 'view', view });
-    });
-  }
-
   resync(): Promise<void> {
     return this.dispatch(() => this.syncEvent());
   }
@@ -236,6 +224,7 @@ export class TrackingService {
       if (!timer) return { ok: false, error: 'no-timer' };
       const now = Math.max(this.ports.clock(), timer.startedAt);
       await this.commands.addManual(timerSessions(timer, now, this.ports.newId), now);
+      this.ports.afterChange?.(true);
       this.config = { ...this.config, timer: null };
       await this.ports.saveDurable('timer', null);
       await this.applyPause();
@@ -356,7 +345,7 @@ export class TrackingService {
       const now = await this.handleNow({ type: 'cut' });
       await this.writer.flush(null, now);
       const result = await run(now);
-      this.ports.afterChange?.();
+      this.ports.afterChange?.(true);
       return result;
     });
   }

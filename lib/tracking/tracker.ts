@@ -98,15 +98,6 @@ export class Tracker {
     return this.output;
   }
 
-  /** Whether the browser's view is what the tracker already believes. */
-  agrees(view: BrowserView): boolean {
-    const s = this.state;
-    if (view.focusedWindowId !== s.focusedWindowId) return false;
-    const active = view.activeTab;
-    if (!active) return true;
-    return s.activeTabs[active.windowId] === active.tabId && s.tabs[active.tabId]?.url === active.url;
-  }
-
   status(now: number): TrackingStatus {
     const s = this.state;
     if (s.paused) return { kind: 'paused' };

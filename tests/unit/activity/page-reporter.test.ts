@@ -53,6 +53,20 @@ describe('page reports', () => {
     expect(last.at - last.inputAgoMs!).toBe(60_000);
   });
 
+  it('takes the input time from the event when given, and reads the clock only when a report may be due', () => {
+    const { reporter, sent, advanceTo } = setup();
+    advanceTo(0);
+    reporter.input();
+    advanceTo(4_000);
+    // An event stamped a little before it is handled.
+    reporter.input(3_950);
+    advanceTo(20_000);
+    expect(sent.map((r) => [r.at, r.inputAgoMs])).toEqual([
+      [0, 0],
+      [10_000, 6_050],
+    ]);
+  });
+
   it('sends nothing while nothing happens', () => {
     const { sent, advanceTo } = setup();
     advanceTo(3_600_000);
