@@ -44,7 +44,7 @@ export default defineConfig({
           include: ['tests/desktop/**/*.desktop.test.ts'],
           // Alone on the machine's two cores, after everything else.
           sequence: { groupOrder: 2 },
-          globalSetup: ['tests/browser/global-setup.ts'],
+          globalSetup: ['tests/desktop/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 900_000,
           hookTimeout: 120_000,

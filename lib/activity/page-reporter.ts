@@ -21,7 +21,10 @@ export interface PageReporterDeps {
 /**
  * Turns a stream of input events into few messages: the first input after a quiet spell is
  * reported at once, later ones fold into one trailing report at the end of the interval,
- * which says how long ago the last input was. Nothing is sent while nothing happens.
+ * which says how long ago the last input was. Nothing is sent while nothing happens. Only
+ * reports of input count for the interval: after a page starts, or after it gains or loses
+ * the focus or shows again, the first input goes at once (its time may start a session,
+ * and a session starts when its report arrives).
  */
 export class PageReporter {
   private lastSent = Number.NEGATIVE_INFINITY;
@@ -46,6 +49,7 @@ export class PageReporter {
   /** The page changed in a way that matters at once (hidden, focus gained or lost, media started or stopped). */
   urgentChange(): void {
     this.sendNow();
+    this.lastSent = Number.NEGATIVE_INFINITY;
   }
 
   /** The page changed in a way that can wait for the next report (a new URL). */
@@ -76,7 +80,7 @@ export class PageReporter {
     // Whole milliseconds: `performance.now()` has fractions, the stored times have none.
     const inputAgoMs = this.lastInput === null ? null : Math.max(0, Math.round(now - this.lastInput));
     this.lastInput = null;
-    this.lastSent = now;
+    if (inputAgoMs !== null) this.lastSent = now;
     this.deps.send({ type: 'page-report', ...this.deps.read(), inputAgoMs });
   }
 }

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
-import { chromiumPath, EXTENSION_DIR } from '../../browser/support/chromium';
+import { chromiumPath } from '../../browser/support/chromium';
 import type { FakeSites } from '../../browser/support/fake-sites';
 import { stop, waitFor, type Desktop } from './display';
+
+/** The 'desktop' build: test hooks, real clock, production reporting (tests/desktop/global-setup.ts). */
+const EXTENSION_DIR = resolve('.output/chrome-mv3-desktop');
 
 export interface HeadedChromium {
   context: BrowserContext;

@@ -1,10 +1,13 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { TestHooks } from '../../../entrypoints/background/test-hooks';
 import { FAKE_HOSTS, type FakeSites } from '../../browser/support/fake-sites';
-import { FIREFOX_EXTENSION_DIR, FIREFOX_UUID, firefoxPath } from '../../browser/support/firefox';
+import { resolve } from 'node:path';
+import { FIREFOX_UUID, firefoxPath } from '../../browser/support/firefox';
 import { waitFor, type Desktop } from './display';
 
 const GECKO_ID = 'social-hours@social-hours.app';
+/** The 'desktop' build: test hooks, real clock, production reporting (tests/desktop/global-setup.ts). */
+const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3-desktop');
 
 export interface HeadedFirefox {
   browser: Browser;

@@ -67,6 +67,30 @@ describe('page reports', () => {
     ]);
   });
 
+  it('reports at once the first input after the page started, or after it gained the focus again', () => {
+    const { reporter, sent, advanceTo } = setup();
+    // The script starts: the page's state, no input.
+    reporter.change();
+    advanceTo(3_000);
+    reporter.input();
+    advanceTo(4_000);
+    reporter.input();
+    // Focus leaves and comes back within the interval.
+    advanceTo(5_000);
+    reporter.urgentChange();
+    advanceTo(6_000);
+    reporter.urgentChange();
+    advanceTo(7_000);
+    reporter.input();
+    expect(sent.map((r) => [r.at, r.inputAgoMs])).toEqual([
+      [0, null],
+      [3_000, 0],
+      [5_000, 1_000],
+      [6_000, null],
+      [7_000, 0],
+    ]);
+  });
+
   it('sends nothing while nothing happens', () => {
     const { sent, advanceTo } = setup();
     advanceTo(3_600_000);
