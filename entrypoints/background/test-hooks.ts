@@ -38,6 +38,8 @@ export interface TestHooks {
   weeklyExport(): Promise<void>;
   /** Differs after every start of the worker or event page: proves a restart really happened. */
   instance(): string;
+  /** Whether a content script has reported from a page whose URL contains `urlPart` (its script is running there). */
+  reportedFrom(urlPart: string): boolean;
 }
 
 export function installTestHooks(
@@ -47,6 +49,11 @@ export function installTestHooks(
   weekly: WeeklyExport,
 ): void {
   const instance = crypto.randomUUID();
+  const reportingPages = new Set<string>();
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { url?: string } }) => {
+    if ((message as { type?: string })?.type === 'page-report' && sender.tab?.url) reportingPages.add(sender.tab.url);
+    return false;
+  });
   const hooks: TestHooks = {
     now: () => Date.now(),
     advanceClock: async (ms) => {
@@ -62,6 +69,7 @@ export function installTestHooks(
     status: async () => (await service).peek(),
     weeklyExport: () => weekly.check(),
     instance: () => instance,
+    reportedFrom: (urlPart) => [...reportingPages].some((url) => url.includes(urlPart)),
   };
   (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
 

@@ -22,11 +22,36 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(sites: FakeSites, options: { lang?: string; profileDir?: string } = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'social-hours-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
+  const context = await launchChromium(sites, profileDir, options.lang, [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]);
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return extensionBrowser(context, new URL(first.url()).host, profileDir, !options.profileDir);
+}
+
+/**
+ * Chromium without the extension, for pages opened before it is installed; `install()`
+ * then installs the e2e build as a user's install would (CDP's Extensions domain, which
+ * needs the pipe Playwright uses and `--enable-unsafe-extension-debugging`).
+ */
+export async function launchThenInstall(sites: FakeSites): Promise<{ context: BrowserContext; install: () => Promise<ExtensionBrowser> }> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'social-hours-profile-'));
+  const context = await launchChromium(sites, profileDir, undefined, ['--enable-unsafe-extension-debugging']);
+  return {
+    context,
+    install: async () => {
+      const session = await context.browser()!.newBrowserCDPSession();
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never)) as { id: string };
+      await session.detach();
+      return extensionBrowser(context, id, profileDir, true);
+    },
+  };
+}
+
+function launchChromium(sites: FakeSites, profileDir: string, lang = 'en-US', extensionArgs: string[]): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     ignoreHTTPSErrors: true,
-    locale: options.lang ?? 'en-US',
+    locale: lang,
     args: [
       '--no-sandbox',
       '--no-first-run',
@@ -35,18 +60,17 @@ export async function launchWithExtension(sites: FakeSites, options: { lang?: st
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
-      `--lang=${options.lang ?? 'en-US'}`,
+      `--lang=${lang}`,
       `--host-resolver-rules=${sites.resolverRules}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extensionArgs,
     ],
   });
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(first.url()).host;
+}
 
+function extensionBrowser(context: BrowserContext, extensionId: string, profileDir: string, ownsProfile: boolean): ExtensionBrowser {
   const worker = async (): Promise<Worker> => {
     const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-    return live[live.length - 1] ?? (await context.waitForEvent('serviceworker'));
+    return live[live.length - 1] ?? (await context.waitForEvent('serviceworker', (w) => w.url().startsWith(`chrome-extension://${extensionId}/`)));
   };
 
   return {
@@ -61,7 +85,7 @@ export async function launchWithExtension(sites: FakeSites, options: { lang?: st
     },
     close: async () => {
       await context.close();
-      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+      if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { TestHooks } from '../../../entrypoints/background/test-hooks';
 import type { SessionRecord } from '../../../lib/db/records';
 import type { IdleState } from '../../../lib/tracking/events';
+import type { StatusResponse } from '../../../lib/messaging/protocol';
 import type { ExtensionBrowser } from './chromium';
 
 type Hooks = Omit<TestHooks, 'now'>;
@@ -48,6 +49,29 @@ export class ExtensionDriver {
 
   async writes(): Promise<number> {
     return hook(await this.worker(), 'writes');
+  }
+
+  async instance(): Promise<string> {
+    return hook(await this.worker(), 'instance');
+  }
+
+  async status(): Promise<StatusResponse> {
+    return hook(await this.worker(), 'status');
+  }
+
+  /** The sessions as the database holds them now, without bringing the open one up to date. */
+  async storedSessions(): Promise<SessionRecord[]> {
+    return hook(await this.worker(), 'sessions');
+  }
+
+  /** Seconds the tracker has counted up to now: what is stored, with the open session as it stands. */
+  async countedSeconds(): Promise<number> {
+    const worker = await this.worker();
+    await hook(worker, 'tick');
+    const { status } = await hook(worker, 'status');
+    const open = status.kind === 'tracking' ? status.session : null;
+    const stored = (await hook(worker, 'sessions')).filter((s) => s.id !== open?.id);
+    return [...stored, ...(open ? [open] : [])].reduce((sum, s) => sum + (s.end - s.start) / 1000, 0);
   }
 
   /** Settles the tracker at the current (test) time and returns every stored session, oldest first. */
