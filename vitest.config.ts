@@ -59,6 +59,9 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
+          // Pages, the popup and the badge follow the background a moment later: conditions
+          // are polled, with room for a machine busy with other work.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

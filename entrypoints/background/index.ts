@@ -18,7 +18,7 @@ import { createTestClock, installTestHooks } from './test-hooks';
 export default defineBackground(() => {
   const db = new SocialHoursDatabase();
   // Test builds only: 'e2e' (headless tests move the clock) and 'desktop' (real time, production reporting).
-  const testClock = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'desktop' ? createTestClock() : null;
+  const testClock = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'desktop' ? createTestClock(import.meta.env.MODE === 'desktop') : null;
   let settings: Settings = DEFAULT_SETTINGS;
   let clients: ClientRecord[] = [];
   let badge: BadgeController | null = null;

@@ -2,21 +2,34 @@ import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
 import type { SocialHoursDatabase } from '../../lib/db/database';
 import type { SessionRecord } from '../../lib/db/records';
+import { DRAIN_BARRIER, DRAIN_REQUEST } from '../../lib/activity/test-probe';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState } from '../../lib/tracking/events';
 import type { StatusResponse } from '../../lib/messaging/protocol';
 import type { WeeklyExport } from './weekly-export';
 
 const OFFSET_KEY = 'testClockOffsetMs';
+const BASE_KEY = 'testClockBaseMs';
 
 /**
- * A clock that browser tests can move: the real time plus an offset kept in storage, so a
- * restarted worker keeps the time the test gave it. Compiled into e2e builds only.
+ * The clock of test builds. For headless browser tests ('e2e' builds) the tests move it,
+ * and nothing else does: a base (the real time when the extension first ran in this
+ * profile) plus an offset the test adds to, both kept in storage, so a restarted worker
+ * keeps the time the test gave it. It does not follow the real time: otherwise every
+ * duration a test checks would include however long the machine took to run the steps,
+ * and a busy machine would fail the upper bounds. The desktop tests ('desktop' builds)
+ * measure against the wall clock: `realTime` keeps it.
  */
-export async function createTestClock(): Promise<{ clock: Clock; setOffset: (ms: number) => Promise<void>; offset: () => number }> {
-  let offset = Number((await browser.storage.local.get(OFFSET_KEY))[OFFSET_KEY] ?? 0);
+export async function createTestClock(realTime: boolean): Promise<{ clock: Clock; setOffset: (ms: number) => Promise<void>; offset: () => number }> {
+  const stored = await browser.storage.local.get([OFFSET_KEY, BASE_KEY]);
+  let offset = Number(stored[OFFSET_KEY] ?? 0);
+  let base = Number(stored[BASE_KEY]);
+  if (!Number.isFinite(base)) {
+    base = Date.now();
+    await browser.storage.local.set({ [BASE_KEY]: base });
+  }
   return {
-    clock: () => Date.now() + offset,
+    clock: () => (realTime ? Date.now() : base) + offset,
     offset: () => offset,
     setOffset: async (ms) => {
       offset = ms;
@@ -27,7 +40,17 @@ export async function createTestClock(): Promise<{ clock: Clock; setOffset: (ms:
 
 export interface TestHooks {
   now(): number;
+  /** The tracker's clock: what the test has made of the time. */
+  clock(): Promise<number>;
+  /** Moves the clock, once every event the background has received so far is handled at the old time. */
   advanceClock(ms: number): Promise<number>;
+  /** Resolves once every event the background has received so far is handled. */
+  drained(): Promise<void>;
+  /**
+   * Waits until the content script of each tab showing `url` runs, has sent every report it
+   * holds, and the background has handled them all. Returns how many tabs were settled.
+   */
+  settlePage(url: string, timeoutMs?: number): Promise<number>;
   setIdle(state: IdleState): Promise<void>;
   tick(): Promise<void>;
   flush(): Promise<void>;
@@ -54,14 +77,43 @@ export function installTestHooks(
     if ((message as { type?: string })?.type === 'page-report' && sender.tab?.url) reportingPages.add(sender.tab.url);
     return false;
   });
+  // The service handles events one at a time, in arrival order, each dated when its turn
+  // comes: an event source that yields nothing is a barrier behind everything already queued.
+  const drained = async () => (await service).dispatch(async () => null);
   const hooks: TestHooks = {
     now: () => Date.now(),
+    clock: async () => (await testClock).clock(),
     advanceClock: async (ms) => {
+      // Events still queued (a page report that woke the worker, a tab switch) belong to the
+      // time before the jump: let them be handled at that time first.
+      await drained();
       const c = await testClock;
       await c.setOffset(c.offset() + ms);
       return c.clock();
     },
     setIdle: async (state) => (await service).dispatch({ type: 'idle', state }),
+    drained,
+    settlePage: async (url, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      let lastError = 'no tab shows this URL';
+      for (;;) {
+        const tabs = (await browser.tabs.query({})).filter((tab) => tab.url === url && tab.id !== undefined && tab.status === 'complete');
+        const answers = await Promise.all(
+          tabs.map((tab) =>
+            browser.tabs.sendMessage(tab.id!, { type: DRAIN_REQUEST }, { frameId: 0 }).then(
+              (answer: unknown) => answer === true || ((lastError = `drain answered ${JSON.stringify(answer)}`), false),
+              (error: unknown) => ((lastError = String(error)), false),
+            ),
+          ),
+        );
+        if (tabs.length > 0 && answers.every(Boolean)) break;
+        // The content script is not injected yet (document_idle), or the page is still loading.
+        if (Date.now() > deadline) throw new Error(`settlePage(${url}): ${lastError}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await drained();
+      return (await browser.tabs.query({})).filter((tab) => tab.url === url).length;
+    },
     tick: async () => (await service).dispatch({ type: 'tick' }),
     flush: async () => (await service).flush(),
     writes: async () => (await service).writeCount,
@@ -76,7 +128,13 @@ export function installTestHooks(
   // Firefox tests cannot evaluate code in the background page: they call the same hooks
   // with messages from an extension page.
   const origin = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }, respond: (value: unknown) => void) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: { url?: string; tab?: unknown }, respond: (value: unknown) => void) => {
+    if ((message as { type?: string } | null)?.type === DRAIN_BARRIER && sender.tab) {
+      // Messages from a page arrive in the order it sent them, and each page report was queued
+      // on the service when it arrived: this barrier resolves after all of them are handled.
+      void drained().then(() => respond(true), (error: unknown) => respond({ error: String(error) }));
+      return true;
+    }
     const call = message as { type?: string; name?: keyof TestHooks; args?: unknown[] };
     if (call?.type !== 'test-hook' || !call.name || !(call.name in hooks) || !sender.url?.startsWith(origin)) return false;
     void Promise.resolve((hooks[call.name] as (...args: unknown[]) => unknown)(...(call.args ?? []))).then(respond, (error: unknown) => respond({ error: String(error) }));

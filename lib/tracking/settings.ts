@@ -38,3 +38,10 @@ export const MAX_SESSION_MS = 12 * HOUR;
 
 /** The reading allowance the settings accept. */
 export const READING_ALLOWANCE_RANGE = { min: 15 * SECOND, max: 30 * MINUTE } as const;
+
+/**
+ * How long after a change of tab or window its event may be handled (the queue waits on
+ * the browser and the database): input in the new tab that much before the recorded change
+ * belongs to the new situation, and counts from the change.
+ */
+export const STREAM_CHANGE_LAG_MS = 1 * SECOND;

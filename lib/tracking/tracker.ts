@@ -3,7 +3,7 @@ import { pageOf } from '../attribution/attribute';
 import type { PageContext } from '../platforms/types';
 import type { OpenSession, TrackedSession } from './session';
 import type { BrowserView, TrackerEvent } from './events';
-import { MAX_SESSION_MS, SMALL_CLOCK_STEP_BACK_MS, sleepThresholdMs, type TrackingSettings } from './settings';
+import { MAX_SESSION_MS, SMALL_CLOCK_STEP_BACK_MS, STREAM_CHANGE_LAG_MS, sleepThresholdMs, type TrackingSettings } from './settings';
 import { initialTrackerState, type TabState, type TrackerState } from './state';
 import type { TrackingStatus } from './status';
 
@@ -138,13 +138,20 @@ export class Tracker {
     return reading;
   }
 
-  /** Trusted input in a tab: evidence of engagement only in the stream, and only since it became the stream. */
+  /**
+   * Trusted input in a tab: evidence of engagement only in the stream, and only since it
+   * became the stream. The stream's change is dated when its event is handled, a moment
+   * after the change itself: input in that tab just before counts from the change.
+   */
   private noteInput(tabId: number, at: number): void {
     const s = this.state;
     const tab = s.tabs[tabId];
-    if (!tab || s.stream !== streamKey(s.focusedWindowId, tabId, s.activeTabs) || at < (s.streamSince ?? at)) return;
+    if (!tab || s.stream !== streamKey(s.focusedWindowId, tabId, s.activeTabs)) return;
+    const since = s.streamSince ?? at;
+    if (at < since - STREAM_CHANGE_LAG_MS) return;
     if (s.idle === 'idle') s.idle = 'active';
-    tab.lastActivity = Math.max(tab.lastActivity ?? at, at);
+    const counted = Math.max(at, since);
+    tab.lastActivity = Math.max(tab.lastActivity ?? counted, counted);
   }
 
   /** Brings the open session up to `now`, ending it where engagement lapsed. */

@@ -80,7 +80,8 @@ async function twoClientsWithTime(browser: ExtensionBrowser, ext: ExtensionDrive
 /** The files saved in the downloads folder so far, newest last, once there are `count` of them. */
 async function downloaded(ext: ExtensionDriver, count: number): Promise<Array<{ name: string; content: string }>> {
   const files = await ext.inWorker(async (n) => {
-    for (let i = 0; i < 100; i++) {
+    // Until the files are complete, with a deadline generous enough for a busy machine.
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const items = await chrome.downloads.search({ state: 'complete', orderBy: ['startTime'] });
       if (items.length >= n) return items.map((d) => d.filename);
       await new Promise((r) => setTimeout(r, 100));

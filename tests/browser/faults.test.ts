@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_INTERVAL_MS } from '../../lib/db/session-writer';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn, expectNoOverlap, seconds, settle } from './support/extension';
+import { ExtensionDriver, actOn, expectEventually, expectNoOverlap, seconds } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 let sites: FakeSites;
@@ -26,7 +26,18 @@ async function start(profileDir?: string) {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto('https://www.facebook.com/boulangerie-dupont');
   await page.bringToFront();
+  // The content script runs at document_idle, after goto returns: an input before it runs is lost.
+  await ext.settlePage(page);
   return { browser, ext, page };
+}
+
+function isRunning(pattern: string): boolean {
+  try {
+    execFileSync('pgrep', ['-f', pattern], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function work(ext: ExtensionDriver, page: Page, total: number, step = 15): Promise<void> {
@@ -43,7 +54,7 @@ describe('faults in Chromium', () => {
     for (let round = 0; round < 4; round++) {
       await work(ext, page, 30);
       await ext.terminateWorker(page);
-      await settle(400);
+      // This input's report wakes a new worker; actOn waits until that worker has handled it.
       await actOn(page);
     }
     const sessions = await ext.sessions();
@@ -54,16 +65,17 @@ describe('faults in Chromium', () => {
 
   it('loses at most one checkpoint interval when the browser is killed, and nothing is negative or doubled', async () => {
     const first = await start();
-    const began = Date.now();
+    const began = await first.ext.clock();
     await actOn(first.page);
     await work(first.ext, first.page, 90);
-    // The tracker's clock is real time plus what the test added: 90 s, and the real time the steps took.
-    const worked = 90 + (Date.now() - began) / 1000;
-    // The coalescing writer writes the open session at most every 30 s: wait for a write to land.
-    await settle(500);
+    // The tracker's clock moves only when the test moves it: 90 s.
+    const worked = ((await first.ext.clock()) - began) / 1000;
+    // The coalescing writer writes the open session at most every 30 s, while it handles an
+    // event: actOn returned once the last report was handled, so its write (if due) has landed.
+    await first.ext.drained();
     execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${first.browser.profileDir}`]);
     running.pop();
-    await settle(1000);
+    await expectEventually(() => !isRunning(`user-data-dir=${first.browser.profileDir}`), 'the killed browser is still running');
 
     const second = await start(first.browser.profileDir);
     const sessions = await second.ext.sessions();

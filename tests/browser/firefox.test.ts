@@ -23,10 +23,19 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A trusted click away from the page's links, then time for the report to arrive. */
+/**
+ * Waits until the page's content script runs, has sent every report it holds, and the
+ * background has handled them all (a condition, not a delay).
+ */
+async function settlePage(page: Page): Promise<void> {
+  await ff.hook('settlePage', page.url());
+}
+
+/** A trusted click away from the page's links once the content script runs, then a wait until its report is handled. */
 async function act(page: Page): Promise<void> {
+  await settlePage(page);
   await page.mouse.click(5, 5);
-  await pause(400);
+  await settlePage(page);
 }
 
 async function work(page: Page, seconds: number): Promise<void> {
@@ -47,7 +56,7 @@ async function site(url: string): Promise<Page> {
   const page = await ff.browser.newPage();
   await page.goto(url);
   await page.bringToFront();
-  await pause(300);
+  await settlePage(page);
   return page;
 }
 
@@ -56,7 +65,7 @@ describe('Firefox ESR', () => {
     const page = await site('https://www.facebook.com/boulangerie-dupont');
     await work(page, 40);
     await page.goto('https://www.instagram.com/boulangerie.dupont/');
-    await pause(300);
+    await settlePage(page);
     await work(page, 40);
     const stored = await sessions();
     expect(stored.map((s) => [s.platform, s.account])).toEqual([
@@ -124,7 +133,7 @@ describe('Firefox ESR', () => {
       void tools.goto('about:debugging#/runtime/this-firefox').catch(() => undefined);
       // about: pages refuse Puppeteer's injected waiting code: poll with plain evaluations.
       let clicked = false;
-      for (let i = 0; i < 50 && !clicked; i++) {
+      for (const deadline = Date.now() + 30_000; !clicked && Date.now() < deadline; ) {
         await pause(200);
         clicked = await tools
           .evaluate(() => {
@@ -135,7 +144,15 @@ describe('Firefox ESR', () => {
           .catch(() => false);
       }
       expect(clicked).toBe(true);
-      await pause(1000);
+      // Terminated once about:debugging says so ("Background script: Stopped"), not after a delay.
+      let stopped = false;
+      for (const deadline = Date.now() + 30_000; !stopped && Date.now() < deadline; ) {
+        await pause(100);
+        stopped = await tools
+          .evaluate(() => /Background script\s*Stopped/.test(document.querySelector('.qa-temporary-extension-terminate-bgscript-button')?.closest('li')?.textContent ?? ''))
+          .catch(() => false);
+      }
+      expect(stopped).toBe(true);
       await tools.close();
       await page.bringToFront();
       await work(page, 40);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_INTERVAL_MS } from '../../lib/db/session-writer';
-import { launchThenInstall, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn, seconds } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
@@ -32,31 +32,6 @@ function total(sessions: Array<{ start: number; end: number }>): number {
 }
 
 describe('tabs and the browser around a session', () => {
-  it('tracks a tab that was open before the extension was installed, without reloading it', async () => {
-    const { context, install } = await launchThenInstall(sites);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('https://www.facebook.com/boulangerie-dupont');
-    const browser = await install();
-    running.push(browser);
-    const ext = new ExtensionDriver(browser);
-    // Only a script in the page can report this input: the browser injects none into pages already loaded.
-    await expect
-      .poll(
-        async () => {
-          await actOn(page);
-          return (await ext.status()).status.kind;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe('tracking');
-    const counted = total(await ext.sessions());
-    await ext.advanceClock(30);
-    await actOn(page);
-    const after = total(await ext.sessions());
-    expect(after - counted).toBeGreaterThanOrEqual(30);
-    expect(after - counted).toBeLessThan(35);
-  });
-
   it('stops counting at once when a tracked tab moves to a site outside the catalogue', async () => {
     const { ext, page } = await start();
     await actOn(page);

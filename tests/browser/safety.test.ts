@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn, settle } from './support/extension';
+import { ExtensionDriver, actOn } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
@@ -21,6 +21,8 @@ afterEach(async () => {
   await browser?.close();
   browser = null;
 });
+
+const observeFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>Dupont</b> =1+1';
 
@@ -90,13 +92,17 @@ describe('safety in Chromium', () => {
     await createClient(dashboard, 'Boulangerie Dupont');
     for (const section of ['reports', 'timesheet', 'unassigned', 'rules', 'sites', 'settings', 'export']) {
       await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
-      await settle(300);
+      // The section has rendered (and started whatever it loads) once its tab is the current one.
+      await expect.poll(() => dashboard.getByTestId(`nav-${section}`).getAttribute('aria-current')).toBe('page');
     }
     await dashboard.getByTestId('export-csv').click();
     await dashboard.getByTestId('backup-download').click();
     const popup = await browser.extensionPage('popup.html');
     await popup.getByTestId('total-today').waitFor();
-    await settle(2500);
+    // Not a wait for something to happen but a window for a stray request to show up: the
+    // popup asks the background every second, and the badge follows a second after a change.
+    // A slow machine can only make this check weaker, never fail it.
+    await observeFor(2500);
     await ext.inWorker(async () => {
       await chrome.alarms.getAll();
     }, null);

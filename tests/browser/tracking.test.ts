@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn, expectNoOverlap, seconds, settle, summary } from './support/extension';
+import { ExtensionDriver, actOn, expectNoOverlap, seconds, summary } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
@@ -26,20 +26,22 @@ afterEach(async () => {
   await browser.close();
 });
 
-async function openPage(url: string, page?: Page): Promise<Page> {
+/** Opens a page and waits until the extension watches it (its content script answers) and has heard all it said. */
+async function openPage(url: string, page?: Page, { tracked = true }: { tracked?: boolean } = {}): Promise<Page> {
   const target = page ?? (await browser.context.newPage());
   await target.goto(url);
   await target.bringToFront();
-  await settle(200);
+  if (tracked) await ext.settlePage(target);
+  else await ext.drained();
   return target;
 }
 
 /** Acts in the page every `step` seconds of tracker time, for `total` seconds. */
-async function work(page: Page, total: number, step = 20): Promise<void> {
-  await actOn(page);
+async function work(page: Page, total: number, step = 20, options: { tracked?: boolean } = {}): Promise<void> {
+  await actOn(page, options);
   for (let t = step; t <= total; t += step) {
     await ext.advanceClock(step);
-    await actOn(page);
+    await actOn(page, options);
   }
 }
 
@@ -67,8 +69,9 @@ describe('tracking in Chromium on fake social sites', () => {
   });
 
   it('counts nothing on a site that is not tracked', async () => {
-    const page = await openPage('https://www.example.com/boulangerie-dupont');
-    await work(page, 40);
+    // No content script runs there: nothing to wait for but the background's own queue.
+    const page = await openPage('https://www.example.com/boulangerie-dupont', undefined, { tracked: false });
+    await work(page, 40, 20, { tracked: false });
     expect(await ext.sessions()).toEqual([]);
   });
 
@@ -82,14 +85,13 @@ describe('tracking in Chromium on fake social sites', () => {
     const linkedinOpened = browser.context.waitForEvent('page');
     await ext.inWorker((url) => chrome.windows.create({ url, focused: true }).then(() => undefined), 'https://www.linkedin.com/company/acme-conseil/');
     const linkedin = await linkedinOpened;
-    await linkedin.waitForLoadState();
-    await settle(300);
+    await linkedin.waitForURL('https://www.linkedin.com/company/acme-conseil/');
+    await ext.settlePage(linkedin);
     await work(linkedin, 20);
-    await ext.inWorker(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      await chrome.windows.update(tab!.windowId!, { focused: true });
-      await chrome.tabs.update(tab!.id!, { active: true });
-    }, 'https://www.facebook.com/boulangerie-dupont');
+    // Headless Chromium keeps the focus on the newest window whatever windows.update asks
+    // (the extension believes the browser's view): closing it gives the focus back. Switches
+    // between windows both ways, with real input, are proven on the desktop (tests/desktop).
+    await linkedin.close();
     await facebook.bringToFront();
     await work(facebook, 20);
 
@@ -112,8 +114,9 @@ describe('tracking in Chromium on fake social sites', () => {
     await ext.tick();
     let sessions = await ext.sessions();
     expect(sessions).toHaveLength(1);
-    // 45 s of reading counted; none of the 100 s pause.
-    expect(seconds(sessions[0]!)).toBeGreaterThanOrEqual(45);
+    // 45 s of reading counted; none of the 100 s pause. (The end is back-dated to the last
+    // input, which the page reports a fraction of a millisecond after it happened.)
+    expect(seconds(sessions[0]!)).toBeGreaterThan(44.99);
     expect(seconds(sessions[0]!)).toBeLessThan(50);
 
     await actOn(page);
@@ -131,8 +134,9 @@ describe('tracking in Chromium on fake social sites', () => {
     const page = await openPage('https://www.facebook.com/boulangerie-dupont?next=/fleuriste-martin', browser.context.pages()[0]);
     await work(page, 20);
     await page.click('#spa-link');
-    await settle();
-    expect(page.url()).toBe('https://www.facebook.com/fleuriste-martin');
+    await page.waitForURL('https://www.facebook.com/fleuriste-martin');
+    // The click's report carries the new URL: the split happens when it is handled, before the clock moves.
+    await ext.settlePage(page);
     await ext.advanceClock(20);
     await actOn(page);
     const sessions = await ext.sessions();
@@ -149,7 +153,8 @@ describe('tracking in Chromium on fake social sites', () => {
     await work(page, 10, 10);
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => (window as unknown as { dispatchFakeInput(): void }).dispatchFakeInput());
-      await settle(300);
+      // Were the fake input reported, this waits for the report to be handled, so the check below would see it.
+      await ext.settlePage(page);
       await ext.advanceClock(30);
     }
     const sessions = await ext.sessions();
@@ -159,7 +164,7 @@ describe('tracking in Chromium on fake social sites', () => {
     const untouched = await openPage('https://www.instagram.com/boulangerie.dupont/', page);
     for (let i = 0; i < 3; i++) {
       await untouched.evaluate(() => (window as unknown as { dispatchFakeInput(): void }).dispatchFakeInput());
-      await settle(300);
+      await ext.settlePage(untouched);
       await ext.advanceClock(10);
     }
     expect((await ext.sessions()).filter((s) => s.platform === 'instagram')).toEqual([]);
@@ -173,7 +178,6 @@ describe('tracking in Chromium on fake social sites', () => {
     }, null);
 
     await ext.terminateWorker(page);
-    await settle(500);
 
     // The next input wakes a new worker, which restores the tracker's checkpoint.
     await page.bringToFront();

@@ -1,9 +1,8 @@
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestHooks } from '../../../entrypoints/background/test-hooks';
 import type { SessionRecord } from '../../../lib/db/records';
 import type { IdleState } from '../../../lib/tracking/events';
-import type { StatusResponse } from '../../../lib/messaging/protocol';
 import type { ExtensionBrowser } from './chromium';
 
 type Hooks = Omit<TestHooks, 'now'>;
@@ -20,23 +19,59 @@ async function hook<K extends keyof Hooks>(worker: Worker, name: K, ...args: Par
   ) as Promise<Awaited<ReturnType<Hooks[K]>>>;
 }
 
+/** The driver of each browser, so that `actOn(page)` finds the extension of the page's browser. */
+const drivers = new WeakMap<BrowserContext, ExtensionDriver>();
+
 /** Drives the extension in a browser test: its clock, its idle state, and what it stored. */
 export class ExtensionDriver {
-  constructor(private browser: ExtensionBrowser) {}
+  private stopped = false;
+
+  constructor(private browser: ExtensionBrowser) {
+    drivers.set(browser.context, this);
+  }
 
   private async worker(): Promise<Worker> {
-    // The first call after a restart wakes the worker: wait until its hooks are installed.
+    // The first call after a restart wakes the worker: wait until its hooks are installed
+    // (a condition, with a generous deadline: a loaded machine starts workers slowly).
     const worker = await this.browser.worker();
-    await worker.evaluate(async () => {
-      for (let i = 0; i < 100 && !(globalThis as { socialHoursTest?: unknown }).socialHoursTest; i++) {
-        await new Promise((r) => setTimeout(r, 50));
+    const ready = await worker.evaluate(async () => {
+      const deadline = Date.now() + 30_000;
+      while (!(globalThis as { socialHoursTest?: unknown }).socialHoursTest && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
       }
+      return Boolean((globalThis as { socialHoursTest?: unknown }).socialHoursTest);
     });
+    if (!ready) throw new Error('the service worker never installed its test hooks');
+    this.stopped = false;
     return worker;
   }
 
+  /** Moves the tracker's clock; the background first handles, at the old time, every event it has received. */
   async advanceClock(seconds: number): Promise<void> {
     await hook(await this.worker(), 'advanceClock', seconds * 1000);
+  }
+
+  /** Whether the extension's service worker runs now (false between `terminateWorker` and the next hook call that reached a worker). */
+  workerRunning(): boolean {
+    return !this.stopped;
+  }
+
+  /** The tracker's clock (it moves only when the test moves it). */
+  async clock(): Promise<number> {
+    return hook(await this.worker(), 'clock');
+  }
+
+  /** Waits until the background has handled every event it has received so far. */
+  async drained(): Promise<void> {
+    await hook(await this.worker(), 'drained');
+  }
+
+  /**
+   * Waits until the page's content script runs, has sent every report it holds (its
+   * trailing report included), and the background has handled them all.
+   */
+  async settlePage(page: Page): Promise<void> {
+    await hook(await this.worker(), 'settlePage', page.url());
   }
 
   async setIdle(state: IdleState): Promise<void> {
@@ -49,14 +84,6 @@ export class ExtensionDriver {
 
   async writes(): Promise<number> {
     return hook(await this.worker(), 'writes');
-  }
-
-  async instance(): Promise<string> {
-    return hook(await this.worker(), 'instance');
-  }
-
-  async status(): Promise<StatusResponse> {
-    return hook(await this.worker(), 'status');
   }
 
   /** The sessions as the database holds them now, without bringing the open one up to date. */
@@ -93,7 +120,15 @@ export class ExtensionDriver {
     const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(this.browser.extensionId));
     if (!worker) throw new Error('the extension has no service worker running');
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    // Wait until the worker is really gone (not a fixed delay), else the next hook call could
+    // still reach it. (Playwright keeps listing its Worker and emits no 'close': the same
+    // object reaches the next worker once an event has started one.)
+    await expectEventually(async () => {
+      const { targetInfos: left } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string }> };
+      return !left.some((t) => t.targetId === worker.targetId);
+    }, 'the terminated service worker is still listed');
     await cdp.detach();
+    this.stopped = true;
   }
 
   /** Runs code in the worker: browser APIs the test needs (windows, tabs). */
@@ -102,14 +137,37 @@ export class ExtensionDriver {
   }
 }
 
-/** A trusted click in the page, then a moment for the report to reach the background. */
-export async function actOn(page: Page): Promise<void> {
-  await page.mouse.click(5, 200);
-  await settle();
+function driverOf(page: Page): ExtensionDriver {
+  const driver = drivers.get(page.context());
+  if (!driver) throw new Error('no ExtensionDriver for this page\'s browser');
+  return driver;
 }
 
-export async function settle(ms = 400): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A trusted click in the page once its content script runs, then a wait until the
+ * background has handled what the page reported about it (never a fixed delay: under
+ * load, a report can take seconds). On a page the extension does not watch
+ * (`tracked: false`), there is no report to wait for: wait until the background has
+ * handled whatever it received.
+ */
+export async function actOn(page: Page, { tracked = true }: { tracked?: boolean } = {}): Promise<void> {
+  const driver = driverOf(page);
+  // First, the content script must be running (it starts at document_idle, after `goto`
+  // returns): a click before that would be lost. (While the worker is terminated, the page
+  // was settled before, and this very input is what must wake the worker.)
+  if (tracked && driver.workerRunning()) await driver.settlePage(page);
+  await page.mouse.click(5, 200);
+  if (tracked) await driver.settlePage(page);
+  else await driver.drained();
+}
+
+/** Polls a condition until it holds, or fails after `timeoutMs`. */
+export async function expectEventually(condition: () => Promise<boolean> | boolean, message: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export function seconds(session: SessionRecord): number {

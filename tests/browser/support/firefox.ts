@@ -49,8 +49,19 @@ export async function launchFirefox(sites: FakeSites): Promise<FirefoxWithExtens
   const extensionPage = async (path: string, selector: string, page?: Page) => {
     const target = page ?? (await browser.newPage());
     void target.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
-    await target.waitForSelector(selector, { timeout: 15_000 });
-    return target;
+    // The wait starts before the navigation commits (goto never resolves here): when the
+    // document it started in goes away, puppeteer fails it ("Waiting failed"), which a
+    // loaded machine makes likely. Wait for the selector again, until a deadline.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await target.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+        return target;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   };
   const control = await extensionPage('options.html#settings', 'h1', (await browser.pages())[0]);
 

@@ -87,6 +87,17 @@ describe('only the present counts', () => {
     expect(h.spans()).toEqual([[0, 12, 'facebook:boulangerie-dupont']]);
   });
 
+  it('counts input in a new window from the change when the change was handled a moment after the input', () => {
+    const h = new TrackerHarness().at(0, ev.sync(1, [[10, 1, FB_PAGE], [20, 2, LI_PAGE]]));
+    h.at(0, ev.input(10, 1, FB_PAGE)).at(10, ev.input(10, 1, FB_PAGE)).at(20, ev.focus(2));
+    // Input in window 2 0.3 s before its focus event was handled: it belongs to the new window, from the change.
+    h.at(20.1, ev.input(20, 2, LI_PAGE, 0.4)).at(40, ev.input(20, 2, LI_PAGE));
+    expect(h.spans()).toEqual([
+      [0, 20, 'facebook:boulangerie-dupont'],
+      [20.1, 40, 'linkedin:company/acme-conseil'],
+    ]);
+  });
+
   it('forgets a tracked URL when the tab moves to a site the browser does not show', () => {
     const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(10, ev.input(10, 1, FB_PAGE));
     h.at(12, { type: 'tabUpdated', tabId: 10, windowId: 1, url: null });
