@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath } from '../../tests/browser/support/chromium';
+import { CHROMIUM_SWITCHES, chromiumPath } from '../../tests/browser/support/chromium';
 import type { FakeSites } from '../../tests/browser/support/fake-sites';
 import { execFileSync } from 'node:child_process';
 import { startDesktop, type Desktop } from '../../tests/desktop/support/display';
@@ -46,12 +46,6 @@ export interface CpuOptions {
   extensionDir?: string;
   /** Forces headless even where Xvfb is available. */
   headless?: boolean;
-  /** Called with the context once the extension's worker is up, before the session (profiling). */
-  onReady?: (context: BrowserContext) => Promise<void>;
-  /** Called after the session, before the browser closes. */
-  onDone?: (context: BrowserContext) => Promise<void>;
-  /** More Chromium arguments (profiling: a remote-debugging port). */
-  extraArgs?: string[];
   log?: (line: string) => void;
 }
 
@@ -166,18 +160,11 @@ async function session(sites: FakeSites, withExtension: boolean, options: CpuOpt
     ignoreDefaultArgs: ['--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding'],
     env: desktop ? { ...process.env, DISPLAY: desktop.display } : process.env,
     args: [
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
+      ...CHROMIUM_SWITCHES,
       '--lang=en-US',
       '--window-position=0,0',
       '--window-size=1300,900',
       `--host-resolver-rules=${sites.resolverRules}`,
-      ...(options.extraArgs ?? []),
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
@@ -187,7 +174,6 @@ async function session(sites: FakeSites, withExtension: boolean, options: CpuOpt
     if (pid === null) throw new Error('the browser process was not found');
     // Start-up (install, database creation) is not part of the session.
     await sleep(options.smoke ? 2000 : 4000);
-    await options.onReady?.(context);
     const person = desktop ? xPerson(desktop) : cdpPerson(context);
     const [tab1Seconds, tab2Seconds, pauseSeconds, awaySeconds, backSeconds, windowSeconds] = options.smoke ? SMOKE : FULL;
     const round = { round: 0 };
@@ -219,7 +205,6 @@ async function session(sites: FakeSites, withExtension: boolean, options: CpuOpt
 
     const { byKind } = meter.stop();
     const wallSeconds = (Date.now() - started) / 1000;
-    await options.onDone?.(context);
     return {
       extension: byKind.extension,
       renderers: byKind.renderer,

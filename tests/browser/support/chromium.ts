@@ -10,6 +10,17 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 }
 
+/** What every Chromium run here needs: no sandbox as root, and none of its own network traffic (this machine has no internet). */
+export const CHROMIUM_SWITCHES = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -38,13 +49,7 @@ function launchChromium(sites: FakeSites, profileDir: string, lang = 'en-US', ex
     // English in a "French" browser when Playwright's per-page override arrives late.
     env: { ...process.env, LANGUAGE: lang },
     args: [
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
+      ...CHROMIUM_SWITCHES,
       // ignoreHTTPSErrors reaches a tab only once Playwright has attached to it: a window the
       // extension opens can load before that and land on a certificate error page (seen
       // under load). The flag covers every tab from the start.

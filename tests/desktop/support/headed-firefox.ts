@@ -11,7 +11,7 @@ const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3-desktop');
 
 export interface HeadedFirefox {
   browser: Browser;
-  /** Installs the e2e build (later than launch when a test wants tabs open before the install). */
+  /** Installs the desktop build (later than launch when a test wants tabs open before the install). */
   install(): Promise<void>;
   /**
    * An extension page in the last tab, through which tests call the test hooks and read
