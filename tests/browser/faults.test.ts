@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_INTERVAL_MS } from '../../lib/db/session-writer';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn, expectEventually, expectNoOverlap, seconds } from './support/extension';
+import { launchWithExtension, launchWithoutExtension, type ExtensionBrowser } from './support/chromium';
+import { ExtensionDriver, actOn, expectEventually, expectNoOverlap, seconds, summary } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 let sites: FakeSites;
@@ -147,5 +149,81 @@ describe('tabs and the browser around a session', () => {
     console.log(`browser closed mid-session: ${worked.toFixed(1)} s worked, ${kept.toFixed(1)} s kept (stored before closing: ${counted.toFixed(1)} s)`);
     expect(kept).toBeLessThanOrEqual(worked + 1);
     expect(worked - kept).toBeLessThanOrEqual(CHECKPOINT_INTERVAL_MS / 1000);
+  });
+});
+
+describe('tabs open before the extension runs', () => {
+  const FACEBOOK = 'https://www.facebook.com/boulangerie-dupont';
+
+  /** When the page's document was created: a reload makes a new one, so "without a reload" means this stays the same. */
+  async function documentBorn(page: Page): Promise<number> {
+    await page.waitForLoadState('load');
+    return page.evaluate(() => performance.timeOrigin);
+  }
+
+  it('tracks a tab open at install, and again after an update, without reloading it', async () => {
+    const before = await launchWithoutExtension(sites);
+    const page = before.context.pages()[0] ?? (await before.context.newPage());
+    await page.goto(FACEBOOK);
+    const born = await documentBorn(page);
+    const browser = await before.install();
+    running.push(browser);
+    const ext = new ExtensionDriver(browser);
+
+    // actOn first waits until the content script answers in that tab: only the extension put it there.
+    await actOn(page);
+    await ext.advanceClock(30);
+    await actOn(page);
+    const installedBy = await ext.instance();
+
+    await before.update();
+    // The old worker and the old copy of the content script are gone; the new ones must run in the same tab.
+    await expectEventually(async () => (await ext.instance().catch(() => installedBy)) !== installedBy, 'the update never started a new service worker');
+    await actOn(page);
+    await ext.advanceClock(30);
+    await actOn(page);
+
+    const sessions = await ext.sessions();
+    expect(await documentBorn(page)).toBe(born);
+    expectNoOverlap(sessions);
+    expect(summary(sessions).reduce((sum, [platform, , s]) => (platform === 'facebook' ? sum + s : sum), 0)).toBe(60);
+    expect(sessions.every((s) => s.platform === 'facebook')).toBe(true);
+  });
+
+  it('tracks the tabs a browser restores at start without reloading them', async () => {
+    const first = await launchWithExtension(sites);
+    running.push(first);
+    const firstExt = new ExtensionDriver(first);
+    const firstPage = first.context.pages()[0] ?? (await first.context.newPage());
+    await firstPage.goto(FACEBOOK);
+    await actOn(firstPage);
+    await firstExt.advanceClock(20);
+    await actOn(firstPage);
+    // Chromium saves the open tabs a few seconds after they change: wait until the session file names the page.
+    const sessionsDir = join(first.profileDir, 'Default', 'Sessions');
+    await expectEventually(
+      () => readdirSync(sessionsDir, { withFileTypes: true }).some((f) => f.isFile() && readFileSync(join(sessionsDir, f.name)).includes(FACEBOOK)),
+      'Chromium never saved the open tab',
+    );
+    await first.context.close();
+    running.pop();
+
+    const second = await launchWithExtension(sites, { profileDir: first.profileDir, restoreLastSession: true });
+    running.push(second);
+    const ext = new ExtensionDriver(second);
+    const restored = second.context.pages().find((p) => p.url() === FACEBOOK);
+    expect(restored, 'the Facebook tab was not restored').toBeDefined();
+    const born = await documentBorn(restored!);
+    await restored!.bringToFront();
+    await actOn(restored!);
+    await ext.advanceClock(30);
+    await actOn(restored!);
+
+    const sessions = await ext.sessions();
+    expect(await documentBorn(restored!)).toBe(born);
+    expectNoOverlap(sessions);
+    // What the first run had counted is another test's matter (at most one checkpoint interval is lost on closing).
+    expect(summary(sessions).at(-1)).toEqual(['facebook', 'boulangerie-dupont', 30]);
+    expect(sessions.every((s) => s.platform === 'facebook')).toBe(true);
   });
 });

@@ -31,17 +31,61 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(sites: FakeSites, options: { lang?: string; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+/** `restoreLastSession`: reopen the tabs of the profile's last run, as a browser set to "continue where you left off" does. */
+export async function launchWithExtension(sites: FakeSites, options: { lang?: string; profileDir?: string; restoreLastSession?: boolean } = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'social-hours-profile-'));
-  const context = await launchChromium(sites, profileDir, options.lang, [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]);
+  const context = await launchChromium(sites, profileDir, options.lang, [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    ...(options.restoreLastSession ? ['--restore-last-session'] : []),
+  ]);
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return extensionBrowser(context, new URL(first.url()).host, profileDir, !options.profileDir);
 }
 
-function launchChromium(sites: FakeSites, profileDir: string, lang = 'en-US', extensionArgs: string[]): Promise<BrowserContext> {
+/**
+ * A browser that runs without the extension until `install()`: the way a user installs it,
+ * with tabs already open. The install goes through CDP (`Extensions.loadUnpacked`, allowed
+ * by `--enable-unsafe-extension-debugging` over Playwright's pipe); loading the same folder
+ * again is an update, as when the store delivers a new version.
+ */
+export interface BrowserBeforeInstall {
+  context: BrowserContext;
+  install(): Promise<ExtensionBrowser>;
+  update(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchWithoutExtension(sites: FakeSites): Promise<BrowserBeforeInstall> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'social-hours-profile-'));
+  // Playwright turns extensions off unless it loads one itself.
+  const context = await launchChromium(sites, profileDir, undefined, ['--enable-unsafe-extension-debugging'], ['--disable-extensions']);
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const load = async () => ((await cdp.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never)) as { id: string }).id;
+  let installed: ExtensionBrowser | undefined;
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  return {
+    context,
+    install: async () => {
+      installed = { ...extensionBrowser(context, await load(), profileDir, true), close };
+      return installed;
+    },
+    update: async () => {
+      if (!installed) throw new Error('update before install');
+      await load();
+    },
+    close,
+  };
+}
+
+function launchChromium(sites: FakeSites, profileDir: string, lang = 'en-US', extensionArgs: string[], ignoreDefaultArgs: string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
+    ignoreDefaultArgs,
     ignoreHTTPSErrors: true,
     locale: lang,
     // On Linux, Chromium takes its UI language (i18n.getUILanguage) from the environment,

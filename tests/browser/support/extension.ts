@@ -74,6 +74,11 @@ export class ExtensionDriver {
     await hook(await this.worker(), 'settlePage', page.url());
   }
 
+  /** Differs after every start of the service worker (an update starts a new one). */
+  async instance(): Promise<string> {
+    return hook(await this.worker(), 'instance');
+  }
+
   async setIdle(state: IdleState): Promise<void> {
     await hook(await this.worker(), 'setIdle', state);
   }
