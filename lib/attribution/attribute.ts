@@ -1,5 +1,5 @@
 import type { AssignedBy, RuleRecord } from '../db/records';
-import { compileUrlPattern, normalizePattern, normalizeUrlForPattern } from './url-pattern';
+import { matchesUrlPattern, normalizePattern, normalizeUrlForPattern } from './url-pattern';
 
 export type RuleKind = 'account' | 'url' | 'platform';
 
@@ -54,7 +54,7 @@ export function ruleMatches(rule: RuleRecord, context: AttributionTarget, page: 
     case 'url': {
       if (!page) return false;
       const normalized = normalizeUrlForPattern(page.includes('://') ? page : `https://${page}`);
-      return normalized !== null && compileUrlPattern(rule.urlPattern!).test(normalized);
+      return normalized !== null && matchesUrlPattern(rule.urlPattern!, normalized);
     }
   }
 }

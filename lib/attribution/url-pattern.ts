@@ -22,12 +22,23 @@ export function normalizePattern(pattern: string): string {
     .replace(/^www\./, '');
 }
 
-export function compileUrlPattern(pattern: string): RegExp {
-  const body = normalizePattern(pattern)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}`);
+/**
+ * Whether a normalized URL starts with what the pattern describes. Each run of literal text
+ * is looked for once, leftmost, after the one before: since the pattern is anchored only at
+ * the start, the leftmost place is always the best one, and nothing is ever tried twice. A
+ * regular expression built from the pattern backtracks instead, and a pattern with a few
+ * stars (from a form or a backup) could stall the background for seconds.
+ */
+export function matchesUrlPattern(pattern: string, normalizedUrl: string): boolean {
+  const [head = '', ...rest] = normalizePattern(pattern).split('*');
+  if (!normalizedUrl.startsWith(head)) return false;
+  let at = head.length;
+  for (const part of rest) {
+    const found = normalizedUrl.indexOf(part, at);
+    if (found < 0) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** Why a pattern cannot be used, or null when it can. */
