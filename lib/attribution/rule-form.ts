@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { RuleRecord } from '../db/records';
+import { RuleSchema } from '../schema/rule';
 import { createClassifier } from '../platforms/classify';
 import type { RuleKind } from './attribute';
 import { normalizePattern, urlPatternProblem } from './url-pattern';
@@ -12,7 +14,7 @@ export interface RuleForm {
   urlPattern: string;
 }
 
-export type RuleProblem = 'client-missing' | 'platform-missing' | 'account-missing' | 'pattern-empty' | 'pattern-no-host' | 'duplicate';
+export type RuleProblem = 'client-missing' | 'platform-missing' | 'account-missing' | 'account-invalid' | 'pattern-empty' | 'pattern-no-host' | 'pattern-invalid' | 'duplicate';
 
 /**
  * An account as the catalogue writes it. A pasted URL is read by the catalogue itself;
@@ -59,6 +61,8 @@ export function parseRuleForm(
     r.platform === rule.platform &&
     r.account === rule.account &&
     (r.urlPattern === null ? rule.urlPattern === null : rule.urlPattern !== null && normalizePattern(r.urlPattern) === normalizePattern(rule.urlPattern));
+  // What the form does not check itself (control characters, lengths) the record's schema does, as for a backup.
+  if (problems.length === 0 && !v.is(RuleSchema, rule)) problems.push(form.kind === 'url' ? 'pattern-invalid' : 'account-invalid');
   if (problems.length === 0 && existing.some(same)) problems.push('duplicate');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rule };
 }

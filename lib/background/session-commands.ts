@@ -3,6 +3,7 @@ import type { SocialHoursDatabase } from '../db/database';
 import { PERSONAL_CLIENT_ID, type EditAction, type SessionRecord } from '../db/records';
 import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
+import { deleteRemembered } from '../db/tombstones';
 import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
 import { mergeSessions, validateSessionUpdate, type SessionUpdate } from '../sessions/session-edit';
@@ -24,12 +25,12 @@ export class SessionCommands {
     if (sessions.length === 0) return;
     const from = Math.min(...sessions.map((s) => s.start));
     const to = Math.max(...sessions.map((s) => s.end));
-    await this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
+    await this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
       const overlapping = await sessionsOverlapping(this.db, from, to);
       for (const session of sessions) {
         const { puts, deletes } = carveOut(overlapping, { from: session.start, to: session.end }, this.newId, now);
         const before = overlapping.filter((s) => deletes.includes(s.id) || puts.some((p) => p.id === s.id));
-        if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
+        await deleteRemembered(this.db, 'sessions', deletes, now);
         if (puts.length > 0) await this.db.sessions.bulkPut(puts);
         if (before.length > 0) await this.record('manual-overlap', before, [...puts, session], now);
       }
@@ -84,9 +85,9 @@ export class SessionCommands {
   }
 
   async remove(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
-      await this.db.sessions.bulkDelete(before.map((s) => s.id));
+      await deleteRemembered(this.db, 'sessions', before.map((s) => s.id), now);
       await this.record('delete', before, [], now);
       return { ok: true, count: before.length };
     });
@@ -94,13 +95,13 @@ export class SessionCommands {
 
   /** Joins neighbouring sessions of the same client, platform, account and activity into the first. */
   async merge(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
       const sessions = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       if (sessions.length !== ids.length) return { ok: false, error: 'unknown-session' };
       const between = await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)));
       const merged = mergeSessions(sessions, between, now);
       if (!merged.ok) return { ok: false, error: merged.error };
-      await this.db.sessions.bulkDelete(sessions.map((s) => s.id).filter((sid) => sid !== merged.session.id));
+      await deleteRemembered(this.db, 'sessions', sessions.map((s) => s.id).filter((sid) => sid !== merged.session.id), now);
       await this.db.sessions.put(merged.session);
       await this.record('merge', sessions, [merged.session], now);
       return { ok: true, count: sessions.length };
@@ -124,13 +125,13 @@ export class SessionCommands {
 
   /** Deletes a client and its rules; its sessions are kept, unassigned. */
   async deleteClient(clientId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
       if (!(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
       const before = await this.db.sessions.where('[clientId+start]').between([clientId, -Infinity], [clientId, Infinity]).toArray();
       const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: now }));
       await this.db.sessions.bulkPut(after);
-      await this.db.rules.where('clientId').equals(clientId).delete();
-      await this.db.clients.delete(clientId);
+      await deleteRemembered(this.db, 'rules', (await this.db.rules.where('clientId').equals(clientId).primaryKeys()) as string[], now);
+      await deleteRemembered(this.db, 'clients', [clientId], now);
       await this.record('client-deleted', before, after, now);
       return { ok: true, count: before.length };
     });

@@ -288,11 +288,11 @@ export class TrackingService {
 
   /** Restores a backup file: checked whole first, then written in one transaction, merging by id. */
   restoreBackup(text: string, byteLength: number): Promise<CommandResponse> {
-    return this.command(async () => {
+    return this.command(async (now) => {
       const read = readBackup(text, byteLength);
       if (!read.ok) return { ok: false, error: 'backup-invalid', detail: read.problem };
       const { backup } = read;
-      const result = await restoreInto(this.ports.db, backup);
+      const result = await restoreInto(this.ports.db, backup, now);
       let settingsRestored = false;
       if (result.fresh && backup.settings !== undefined) {
         const settings = readSettings(backup.settings);

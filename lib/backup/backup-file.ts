@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord } from '../db/records';
+import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
+import { firstOverlap } from '../schema/session';
 import type { Settings } from '../settings/settings';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './backup-schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, READABLE_VERSIONS, type Backup } from './backup-schema';
 
 /** Larger files are refused before parsing: a backup of years of work is far smaller. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -12,6 +13,7 @@ export interface BackupContents {
   clients: ClientRecord[];
   rules: RuleRecord[];
   edits: EditRecord[];
+  tombstones: TombstoneRecord[];
   settings: Settings;
 }
 
@@ -26,7 +28,8 @@ export type BackupProblem =
   | { code: 'wrong-version'; version: unknown }
   | { code: 'invalid'; where: string }
   | { code: 'duplicate-id'; table: string; id: string }
-  | { code: 'unknown-client'; table: string; id: string };
+  | { code: 'unknown-client'; table: string; id: string }
+  | { code: 'overlap'; id: string };
 
 /** Where in the file a schema problem is, for the message: `sessions[12].end`. */
 function issuePath(issue: v.BaseIssue<unknown>): string {
@@ -53,7 +56,7 @@ export function readBackup(text: string, byteLength: number): { ok: true; backup
     return { ok: false, problem: { code: 'not-a-backup' } };
   }
   const version = (json as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) return { ok: false, problem: { code: 'wrong-version', version } };
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) return { ok: false, problem: { code: 'wrong-version', version } };
   const parsed = v.safeParse(BackupSchema, json);
   if (!parsed.success) return { ok: false, problem: { code: 'invalid', where: issuePath(parsed.issues[0]) || parsed.issues[0].message } };
   const backup = parsed.output;
@@ -71,5 +74,7 @@ export function readBackup(text: string, byteLength: number): { ok: true; backup
   if (session) return { ok: false, problem: { code: 'unknown-client', table: 'sessions', id: session.id } };
   const rule = backup.rules.find((r) => missing(r.clientId));
   if (rule) return { ok: false, problem: { code: 'unknown-client', table: 'rules', id: rule.id } };
+  const overlap = firstOverlap(backup.sessions);
+  if (overlap) return { ok: false, problem: { code: 'overlap', id: overlap } };
   return { ok: true, backup };
 }

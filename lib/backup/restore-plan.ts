@@ -1,52 +1,119 @@
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord } from '../db/records';
+import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
+import type { Backup } from './backup-schema';
+
+export interface LocalRecords {
+  sessions: Map<string, SessionRecord>;
+  clients: Map<string, ClientRecord>;
+  rules: Map<string, RuleRecord>;
+  edits: Set<string>;
+  /** Keyed by `tombstoneKey`. */
+  tombstones: Map<string, TombstoneRecord>;
+}
 
 export interface RestorePlan {
-  sessions: SessionRecord[];
-  clients: ClientRecord[];
-  rules: RuleRecord[];
+  sessions: { put: SessionRecord[]; remove: SessionRecord[] };
+  clients: { put: ClientRecord[]; remove: string[] };
+  rules: { put: RuleRecord[]; remove: string[] };
   edits: EditRecord[];
+  tombstones: TombstoneRecord[];
 }
 
 export interface RestoreCounts {
   added: number;
   updated: number;
   unchanged: number;
+  removed: number;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const tombstoneKey = (table: TombstoneTable, id: string) => `${table}/${id}`;
+
+/** JSON with sorted keys: two copies of a record compare equal whatever order their fields were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** The later version; at the same time, the same one whichever side it is on, so the order of restores never matters. */
+function later(a: SessionRecord, b: SessionRecord): SessionRecord {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
+  return canonical(a) >= canonical(b) ? a : b;
+}
 
 /**
- * What a restore writes, merging by id: a record the database lacks is added; a session
- * both have is taken from whichever side changed it last; clients, rules and edits already
- * here are kept as they are. The same file twice writes nothing the second time, and a
- * backup from another browser adds its sessions without duplicating shared ones.
+ * What restoring a backup writes. Each record's versions merge as a set union with
+ * deletions ("the later edit wins"):
+ * - a session takes its latest version, here or in the file; a deletion at the same time
+ *   or later than that version removes it, and is kept to remove any older copy later;
+ * - times in the file after its own export (or after now) are taken as that moment, so a
+ *   file with a clock far ahead cannot win against every later correction;
+ * - clients, rules and the history are added when missing and not deleted here; a client
+ *   or rule deleted in the file is deleted here.
+ * Restoring the same file twice writes nothing the second time, and files from several
+ * browsers give the same database in any order.
  */
-export function planRestore(
-  existing: { sessions: Map<string, SessionRecord>; clients: Set<string>; rules: Set<string>; edits: Set<string> },
-  incoming: RestorePlan,
-): { plan: RestorePlan; counts: RestoreCounts } {
-  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0 };
-  const sessions: SessionRecord[] = [];
-  for (const session of incoming.sessions) {
-    const local = existing.sessions.get(session.id);
-    if (!local) {
-      sessions.push(session);
-      counts.added += 1;
-    } else if (session.updatedAt > local.updatedAt && !same(session, local)) {
-      sessions.push(session);
-      counts.updated += 1;
-    } else {
+export function planRestore(local: LocalRecords, backup: Backup, now: number): { plan: RestorePlan; counts: RestoreCounts } {
+  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const limit = Math.min(backup.exportedAt, now);
+  const clamp = (at: number) => Math.min(at, limit);
+
+  const tombstones = new Map<string, TombstoneRecord>();
+  const deletedAt = (table: TombstoneTable, id: string) =>
+    Math.max(tombstones.get(tombstoneKey(table, id))?.deletedAt ?? -1, local.tombstones.get(tombstoneKey(table, id))?.deletedAt ?? -1);
+  for (const incoming of backup.tombstones) {
+    const key = tombstoneKey(incoming.table, incoming.id);
+    const at = clamp(incoming.deletedAt);
+    if (at > deletedAt(incoming.table, incoming.id)) tombstones.set(key, { ...incoming, deletedAt: at });
+  }
+
+  const plan: RestorePlan = { sessions: { put: [], remove: [] }, clients: { put: [], remove: [] }, rules: { put: [], remove: [] }, edits: [], tombstones: [...tombstones.values()] };
+
+  const incomingSessions = new Map(backup.sessions.map((s) => [s.id, { ...s, updatedAt: clamp(s.updatedAt) }]));
+  const touched = new Set([...incomingSessions.keys(), ...backup.tombstones.filter((t) => t.table === 'sessions').map((t) => t.id)]);
+  for (const id of touched) {
+    const mine = local.sessions.get(id);
+    const theirs = incomingSessions.get(id);
+    if (!mine && !theirs) continue;
+    const winner = mine && theirs ? later(mine, theirs) : (mine ?? theirs)!;
+    if (winner.updatedAt <= deletedAt('sessions', id)) {
+      if (mine) {
+        plan.sessions.remove.push(mine);
+        counts.removed += 1;
+      } else counts.unchanged += 1;
+    } else if (winner === mine) {
       counts.unchanged += 1;
+    } else if (mine && canonical(mine) === canonical(winner)) {
+      counts.unchanged += 1;
+    } else {
+      plan.sessions.put.push(winner);
+      counts[mine ? 'updated' : 'added'] += 1;
     }
   }
-  const fresh = <T extends { id: string }>(records: T[], ids: Set<string>) => {
-    const added = records.filter((r) => !ids.has(r.id));
-    counts.added += added.length;
-    counts.unchanged += records.length - added.length;
-    return added;
+
+  const others = <T extends { id: string }>(table: 'clients' | 'rules', records: readonly T[], present: Map<string, T>, target: { put: T[]; remove: string[] }) => {
+    for (const record of records) {
+      if (present.has(record.id) || deletedAt(table, record.id) >= 0) counts.unchanged += 1;
+      else {
+        target.put.push(record);
+        counts.added += 1;
+      }
+    }
+    for (const tombstone of tombstones.values()) {
+      if (tombstone.table === table && present.has(tombstone.id)) {
+        target.remove.push(tombstone.id);
+        counts.removed += 1;
+      }
+    }
   };
-  return {
-    plan: { sessions, clients: fresh(incoming.clients, existing.clients), rules: fresh(incoming.rules, existing.rules), edits: fresh(incoming.edits, existing.edits) },
-    counts,
-  };
+  others('clients', backup.clients, local.clients, plan.clients);
+  others('rules', backup.rules, local.rules, plan.rules);
+
+  for (const edit of backup.edits) {
+    if (local.edits.has(edit.id)) counts.unchanged += 1;
+    else {
+      plan.edits.push(edit);
+      counts.added += 1;
+    }
+  }
+  return { plan, counts };
 }

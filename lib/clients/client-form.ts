@@ -1,5 +1,6 @@
 import type { ClientRecord, ContractPeriod, ContractTerm, RoundingMinutes } from '../db/records';
 import { ROUNDING_CHOICES } from '../db/records';
+import { MAX_CONTRACT_HOURS, MAX_HOURLY_RATE } from '../schema/client';
 import { parseIsoDate } from '../time/calendar';
 
 /** What the client form holds: text, as typed. */
@@ -35,8 +36,6 @@ export interface ClientValues {
 
 export const MAX_NAME_LENGTH = 80;
 
-/** Most hours a period can hold: a day has 24, a week 168, the longest month 744. */
-const MAX_HOURS: Record<ContractPeriod, number> = { day: 24, week: 24 * 7, month: 24 * 31 };
 
 /** Numbers as people type them in English or French: `1.5`, `1,5`, ` 2 `. */
 export function parseDecimal(text: string): number | null {
@@ -83,7 +82,7 @@ export function parseClientForm(
     if (form.hours.trim() === '') problems.push({ field: 'hours', code: 'hours-missing' });
     else if (parsed === null) problems.push({ field: 'hours', code: 'hours-not-a-number' });
     else if (parsed < 0) problems.push({ field: 'hours', code: 'hours-negative' });
-    else if (parsed > MAX_HOURS[form.period]) problems.push({ field: 'hours', code: `hours-over-${form.period}` });
+    else if (parsed > MAX_CONTRACT_HOURS[form.period]) problems.push({ field: 'hours', code: `hours-over-${form.period}` });
     else hours = parsed;
   }
   if (parseIsoDate(form.from) === null) problems.push({ field: 'from', code: 'date-invalid' });
@@ -91,7 +90,7 @@ export function parseClientForm(
   let hourlyRate: number | null = null;
   if (form.hourlyRate.trim() !== '') {
     const rate = parseDecimal(form.hourlyRate);
-    if (rate === null || rate < 0 || rate > 100_000) problems.push({ field: 'hourlyRate', code: 'rate-invalid' });
+    if (rate === null || rate < 0 || rate > MAX_HOURLY_RATE) problems.push({ field: 'hourlyRate', code: 'rate-invalid' });
     else hourlyRate = rate;
   }
   const currency = form.currency.trim().toUpperCase();

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DayTotalsRecord } from './day-totals';
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord } from './records';
+import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord } from './records';
 
 export const DATABASE_NAME = 'social-hours';
 
@@ -13,7 +13,8 @@ export const DATABASE_NAME = 'social-hours';
  *   reads from `from - MAX_SESSION_MS`);
  * - `[clientId+start]`: one client over a range;
  * - `updatedAt`: what changed since a point (backups, merges);
- * - `edits.*sessionIds`: the history of one session.
+ * - `edits.*sessionIds`: the history of one session;
+ * - `tombstones.[table+id]`: whether a record was deleted, when a restore brings a copy.
  */
 export class SocialHoursDatabase extends Dexie {
   sessions!: EntityTable<SessionRecord, 'id'>;
@@ -21,6 +22,7 @@ export class SocialHoursDatabase extends Dexie {
   rules!: EntityTable<RuleRecord, 'id'>;
   edits!: EntityTable<EditRecord, 'id'>;
   dayTotals!: EntityTable<DayTotalsRecord, 'day'>;
+  tombstones!: Dexie.Table<TombstoneRecord, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -51,6 +53,10 @@ export class SocialHoursDatabase extends Dexie {
         // Totals were summed from the unrounded times: computed again when next asked.
         await tx.table('dayTotals').clear();
       });
+    // Version 5 remembers deletions, so that restores and merges do not bring deleted records back.
+    this.version(5).stores({
+      tombstones: '[table+id], deletedAt',
+    });
   }
 }
 

@@ -81,7 +81,8 @@ export interface RuleRecord {
   createdAt: number;
 }
 
-export type EditAction = 'assign' | 'update' | 'split' | 'merge' | 'delete' | 'reattribute' | 'manual-overlap' | 'client-deleted';
+export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted'] as const;
+export type EditAction = (typeof EDIT_ACTIONS)[number];
 
 /**
  * One change the user made to stored time, with the sessions as they were before and as
@@ -95,4 +96,18 @@ export interface EditRecord {
   sessionIds: string[];
   before: SessionRecord[];
   after: SessionRecord[];
+}
+
+export const TOMBSTONE_TABLES = ['sessions', 'clients', 'rules'] as const;
+export type TombstoneTable = (typeof TOMBSTONE_TABLES)[number];
+
+/**
+ * That a record was deleted, and when. Backups carry them and restores honour them, so a
+ * deleted session (or both halves of a merge) never comes back from an older file or
+ * another browser's.
+ */
+export interface TombstoneRecord {
+  table: TombstoneTable;
+  id: string;
+  deletedAt: number;
 }

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
-import { SessionSchema } from '../backup/backup-schema';
+import { Time } from '../schema/primitives';
+import { SessionSchema } from '../schema/session';
 import type { OpenSession, TrackedSession } from '../tracking/session';
 import type { TrackerOutput } from '../tracking/tracker';
 import type { SocialHoursDatabase } from './database';
 import { invalidateDays } from './day-totals';
+import { deleteRemembered } from './tombstones';
 import type { SessionRecord } from './records';
 
 /** The open session reaches the database at least this often: the most a browser crash can lose. */
@@ -12,11 +14,21 @@ export const CHECKPOINT_INTERVAL_MS = 30_000;
 /** Writes decided but not known to be done: kept in the tracker's checkpoint so that a new worker finishes them. */
 export interface PendingWrites {
   puts: SessionRecord[];
-  deletes: string[];
+  /** Sessions to delete, with the time of the decision (their tombstone's). */
+  deletes: Array<{ id: string; at: number }>;
 }
 
 /** The same schema as a backup's sessions: a checkpoint is read as carefully as a file. */
-const PendingSchema = v.object({ puts: v.array(SessionSchema), deletes: v.array(v.string()) });
+const PendingSchema = v.object({
+  puts: v.array(SessionSchema),
+  deletes: v.array(
+    v.union([
+      v.object({ id: v.string(), at: Time }),
+      // Checkpoints written before deletions were remembered: the deletion is still due, dated as early as can be.
+      v.pipe(v.string(), v.transform((id) => ({ id, at: 0 }))),
+    ]),
+  ),
+});
 
 /** Pending writes as a checkpoint gives them back; anything unreadable is nothing. */
 export function readPendingWrites(value: unknown): PendingWrites {
@@ -34,7 +46,8 @@ export class SessionWriter {
   private written = new Map<string, number>();
   /** Records not yet in the database: a failed write leaves them here, and the next one retries. */
   private pendingPuts = new Map<string, SessionRecord>();
-  private pendingDeletes = new Set<string>();
+  /** Session id → clock reading when it was found empty. */
+  private pendingDeletes = new Map<string, number>();
   writes = 0;
 
   constructor(
@@ -52,7 +65,7 @@ export class SessionWriter {
       this.pendingPuts.delete(id);
       this.written.delete(id);
       // A copy may be stored by this worker or by one before it (the open session is written as it goes): remove it either way.
-      this.pendingDeletes.add(id);
+      this.pendingDeletes.set(id, now);
     }
     if (open && open.end > open.start) {
       const last = this.written.get(open.id);
@@ -70,7 +83,7 @@ export class SessionWriter {
   }
 
   pending(): PendingWrites {
-    return { puts: [...this.pendingPuts.values()], deletes: [...this.pendingDeletes] };
+    return { puts: [...this.pendingPuts.values()], deletes: [...this.pendingDeletes].map(([id, at]) => ({ id, at })) };
   }
 
   /**
@@ -84,7 +97,7 @@ export class SessionWriter {
       const current = stored[i];
       if (!current || current.updatedAt < record.updatedAt) this.pendingPuts.set(record.id, record);
     });
-    for (const id of pending.deletes) this.pendingDeletes.add(id);
+    for (const { id, at } of pending.deletes) this.pendingDeletes.set(id, at);
     await this.write();
   }
 
@@ -102,14 +115,14 @@ export class SessionWriter {
     if (this.pendingPuts.size === 0 && this.pendingDeletes.size === 0) return;
     const puts = [...this.pendingPuts.values()];
     const deletes = [...this.pendingDeletes];
-    await this.db.transaction('rw', this.db.sessions, this.db.dayTotals, async () => {
+    await this.db.transaction('rw', this.db.sessions, this.db.dayTotals, this.db.tombstones, async () => {
       // A deleted open session started today at the earliest: its day is today's, never cached.
       await invalidateDays(this.db, puts);
       if (puts.length > 0) await this.db.sessions.bulkPut(puts);
-      if (deletes.length > 0) await this.db.sessions.bulkDelete(deletes);
+      for (const [id, at] of deletes) await deleteRemembered(this.db, 'sessions', [id], at);
     });
     for (const record of puts) if (this.pendingPuts.get(record.id) === record) this.pendingPuts.delete(record.id);
-    for (const id of deletes) this.pendingDeletes.delete(id);
+    for (const [id] of deletes) this.pendingDeletes.delete(id);
     this.writes += 1;
   }
 }

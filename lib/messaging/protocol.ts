@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { Id, Time } from '../schema/primitives';
+import { sessionFields } from '../schema/session';
 import { MANUAL_KINDS, type ManualKind } from '../db/records';
 import type { ClientOverride } from '../attribution/attribute';
 import type { RunningTimer } from '../sessions/timer';
@@ -24,10 +26,8 @@ const PageReportSchema = v.object({
   mediaPlaying: v.boolean(),
 });
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const Time = v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0));
 const Kind = v.picklist(MANUAL_KINDS);
-const Note = v.pipe(v.string(), v.maxLength(500));
+const Note = v.unwrap(sessionFields.note);
 
 /** Requests from the extension's own pages (popup, dashboard) to the background, the one writer of sessions. */
 const PageRequestSchema = v.variant('type', [
@@ -78,7 +78,7 @@ export interface StatusResponse {
 }
 
 export type CommandResponse =
-  | { ok: true; count?: number; restored?: { added: number; updated: number; unchanged: number; settingsRestored: boolean } }
+  | { ok: true; count?: number; restored?: { added: number; updated: number; unchanged: number; removed: number; settingsRestored: boolean } }
   | { ok: false; error: string; problems?: string[]; detail?: Record<string, unknown> };
 
 export function parsePageReport(value: unknown): PageReport | null {

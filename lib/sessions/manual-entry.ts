@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH } from '../schema/session';
 import { MANUAL_KINDS, MANUAL_PLATFORM, type ManualKind, type SessionRecord } from '../db/records';
 import { MINUTE } from '../time/clock';
 import { parseIsoDate } from '../time/calendar';
@@ -24,8 +25,6 @@ export type ManualEntryProblem =
   | 'duration-too-long'
   | 'in-future'
   | 'note-too-long';
-
-export const MAX_NOTE_LENGTH = 500;
 
 /** `1:30`, `90`, `0:45` → minutes; null when unreadable. */
 export function parseDurationMinutes(text: string): number | null {

@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../db/records';
 import { MAX_SESSION_MS } from '../tracking/settings';
-import { MAX_NOTE_LENGTH } from './manual-entry';
+import { MAX_NOTE_LENGTH } from '../schema/session';
 
 export interface SessionUpdate {
   /** undefined: unchanged; null: unassigned. */

@@ -1,4 +1,8 @@
+import * as v from 'valibot';
 import type { SocialHoursDatabase } from '../db/database';
+import { deleteRemembered } from '../db/tombstones';
+import { ClientSchema } from '../schema/client';
+import { RuleSchema } from '../schema/rule';
 import type { ClientRecord, RuleRecord } from '../db/records';
 import { request } from './background-client';
 
@@ -10,8 +14,9 @@ import { request } from './background-client';
 export class ConfigStore {
   constructor(private db: SocialHoursDatabase) {}
 
+  /** Only records the schema accepts reach the database: the same check as a backup's. */
   async saveClient(client: ClientRecord): Promise<void> {
-    await this.db.clients.put(client);
+    await this.db.clients.put(v.parse(ClientSchema, client));
     await this.notify();
   }
 
@@ -22,15 +27,16 @@ export class ConfigStore {
 
   /** Adds a rule, replacing any with the same target (`replaces`). */
   async putRule(rule: RuleRecord, replaces?: string): Promise<void> {
-    await this.db.transaction('rw', this.db.rules, async () => {
-      if (replaces) await this.db.rules.delete(replaces);
-      await this.db.rules.put(rule);
+    const checked = v.parse(RuleSchema, rule);
+    await this.db.transaction('rw', this.db.rules, this.db.tombstones, async () => {
+      if (replaces) await deleteRemembered(this.db, 'rules', [replaces], checked.createdAt);
+      await this.db.rules.put(checked);
     });
     await this.notify();
   }
 
-  async deleteRule(ruleId: string): Promise<void> {
-    await this.db.rules.delete(ruleId);
+  async deleteRule(ruleId: string, now: number): Promise<void> {
+    await this.db.transaction('rw', this.db.rules, this.db.tombstones, () => deleteRemembered(this.db, 'rules', [ruleId], now));
     await this.notify();
   }
 

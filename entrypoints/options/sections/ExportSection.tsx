@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { readBackupContents } from '../../../lib/backup/backup-contents';
 import { createBackup, type BackupProblem } from '../../../lib/backup/backup-file';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { clientSessionsOverlapping, sessionsOverlapping } from '../../../lib/db/session-queries';
@@ -32,6 +33,8 @@ function backupProblemText(problem: BackupProblem): string {
       return t('restoreDuplicate', problem.table, problem.id);
     case 'unknown-client':
       return t('restoreUnknownClient', problem.table, problem.id);
+    case 'overlap':
+      return t('restoreOverlap', problem.id);
   }
 }
 
@@ -65,9 +68,9 @@ export function ExportSection({ settings }: { settings: Settings }) {
   };
 
   const backup = async () => {
-    const [sessions, allClients, rules, edits] = await Promise.all([db.sessions.toArray(), db.clients.toArray(), db.rules.toArray(), db.edits.toArray()]);
-    await downloadText(createBackup({ sessions, clients: allClients, rules, edits, settings }, Date.now()), `social-hours_backup_${isoDate(Date.now())}.json`, 'application/json');
-    setMessage({ text: t('backupDone', String(sessions.length)), ok: true });
+    const contents = await readBackupContents(db, settings);
+    await downloadText(createBackup(contents, Date.now()), `social-hours_backup_${isoDate(Date.now())}.json`, 'application/json');
+    setMessage({ text: t('backupDone', String(contents.sessions.length)), ok: true });
   };
 
   const restore = async (file: File) => {
@@ -76,8 +79,8 @@ export function ExportSection({ settings }: { settings: Settings }) {
       const text = await file.text();
       const result = await request({ type: 'restore-backup', text, byteLength: file.size });
       if (result.ok && result.restored) {
-        const { added, updated, unchanged, settingsRestored } = result.restored;
-        setMessage({ text: `${t('restoreDone', String(added), String(updated), String(unchanged))}${settingsRestored ? ` ${t('restoreSettings')}` : ''}`, ok: true });
+        const { added, updated, unchanged, removed, settingsRestored } = result.restored;
+        setMessage({ text: `${t('restoreDone', String(added), String(updated), String(unchanged), String(removed))}${settingsRestored ? ` ${t('restoreSettings')}` : ''}`, ok: true });
       } else if (!result.ok && result.error === 'backup-invalid' && result.detail) {
         setMessage({ text: `${backupProblemText(result.detail as unknown as BackupProblem)} ${t('restoreNothingChanged')}`, ok: false });
       } else {

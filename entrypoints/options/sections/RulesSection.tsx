@@ -119,13 +119,13 @@ export function RulesSection({ settings }: { settings: Settings }) {
             </Field>
           )}
           {form.kind === 'account' && (
-            <Field id="rule-account" label={t('account')} error={error('account-missing', 'duplicate')} hint={t('ruleAccountHint')}>
-              <input {...described('rule-account', error('account-missing', 'duplicate'), t('ruleAccountHint'))} value={form.account} onInput={(e) => set({ account: e.currentTarget.value })} />
+            <Field id="rule-account" label={t('account')} error={error('account-missing', 'account-invalid', 'duplicate')} hint={t('ruleAccountHint')}>
+              <input {...described('rule-account', error('account-missing', 'account-invalid', 'duplicate'), t('ruleAccountHint'))} value={form.account} onInput={(e) => set({ account: e.currentTarget.value })} />
             </Field>
           )}
           {form.kind === 'url' && (
-            <Field id="rule-pattern" label={t('urlPattern')} error={error('pattern-empty', 'pattern-no-host', 'duplicate')} hint={t('urlPatternHint')}>
-              <input {...described('rule-pattern', error('pattern-empty', 'pattern-no-host', 'duplicate'), t('urlPatternHint'))} value={form.urlPattern} onInput={(e) => set({ urlPattern: e.currentTarget.value })} />
+            <Field id="rule-pattern" label={t('urlPattern')} error={error('pattern-empty', 'pattern-no-host', 'pattern-invalid', 'duplicate')} hint={t('urlPatternHint')}>
+              <input {...described('rule-pattern', error('pattern-empty', 'pattern-no-host', 'pattern-invalid', 'duplicate'), t('urlPatternHint'))} value={form.urlPattern} onInput={(e) => set({ urlPattern: e.currentTarget.value })} />
             </Field>
           )}
         </div>
@@ -152,7 +152,7 @@ export function RulesSection({ settings }: { settings: Settings }) {
                 <strong>{describeRule(rule, settings)}</strong>
                 <p class="muted small">{t('ruleGoesTo', rule.clientId === 'personal' ? t('personalTime') : clientName(rule.clientId))}</p>
               </div>
-              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => void config.deleteRule(rule.id)}>
+              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => void config.deleteRule(rule.id, Date.now())}>
                 {t('delete')}
               </button>
             </li>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttributor } from '../../../lib/attribution/attribute';
+import { parseRuleForm } from '../../../lib/attribution/rule-form';
 import { matchesUrlPattern } from '../../../lib/attribution/url-pattern';
 import type { RuleRecord } from '../../../lib/db/records';
 
@@ -58,5 +59,14 @@ describe('URL patterns', () => {
     const started = performance.now();
     expect(attribute({ platform: 'facebook', account: null }, `https://www.facebook.com/${'a'.repeat(60)}`)).toBeNull();
     expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('one validation for rules', () => {
+  it.each([
+    ['an account with control characters', { kind: 'account' as const, platform: 'facebook', account: 'dupont\u0007', urlPattern: '' }, 'account-invalid'],
+    ['a pattern with control characters', { kind: 'url' as const, platform: '', account: '', urlPattern: 'facebook.com/\u001b[31m' }, 'pattern-invalid'],
+  ])('the form refuses %s, as a backup does', (_name, form, problem) => {
+    expect(parseRuleForm({ clientId: 'c', ...form }, [], 'r', 1)).toEqual({ ok: false, problems: [problem] });
   });
 });

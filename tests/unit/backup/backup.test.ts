@@ -15,6 +15,7 @@ const contents: BackupContents = {
   clients: [client],
   rules: [{ id: 'r1', clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', urlPattern: null, createdAt: 2 }],
   edits: [],
+  tombstones: [],
   settings: { ...DEFAULT_SETTINGS, weekStartsOn: 0 },
 };
 const good = createBackup(contents, at(27, 12));
@@ -48,7 +49,7 @@ describe('reading a backup', () => {
     ['truncated', good.slice(0, good.length / 2), 'not-json'],
     ['another JSON document', '{"hello":"world"}', 'not-a-backup'],
     ['a JSON array', '[1,2,3]', 'not-a-backup'],
-    ['a newer format version', mutate((j) => (j.version = 2)), 'wrong-version'],
+    ['a newer format version', mutate((j) => (j.version = 3)), 'wrong-version'],
     ['a missing field', mutate((j) => delete j.sessions[0].start), 'invalid'],
     ['a wrong type', mutate((j) => (j.sessions[0].end = 'tomorrow')), 'invalid'],
     ['a negative time', mutate((j) => (j.sessions[0].start = -5)), 'invalid'],
@@ -80,19 +81,19 @@ describe('restoring a backup', () => {
   it('into a fresh profile gives the same records and takes the settings', async () => {
     const result = read(good);
     if (!result.ok) throw new Error('expected a good backup');
-    const { counts, fresh } = await restoreInto(db, result.backup);
+    const { counts, fresh } = await restoreInto(db, result.backup, at(28, 9));
     expect(fresh).toBe(true);
-    expect(counts).toEqual({ added: 4, updated: 0, unchanged: 0 });
+    expect(counts).toEqual({ added: 4, updated: 0, unchanged: 0, removed: 0 });
     expect((await dump()).sessions).toEqual(contents.sessions);
   });
 
   it('twice changes nothing the second time', async () => {
     const result = read(good);
     if (!result.ok) throw new Error('expected a good backup');
-    await restoreInto(db, result.backup);
+    await restoreInto(db, result.backup, at(28, 9));
     const before = await dump();
-    const again = await restoreInto(db, result.backup);
-    expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 4 });
+    const again = await restoreInto(db, result.backup, at(28, 9));
+    expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 4, removed: 0 });
     expect(await dump()).toEqual(before);
   });
 
@@ -101,9 +102,9 @@ describe('restoring a backup', () => {
     await db.clients.put(client);
     const result = read(good);
     if (!result.ok) throw new Error('expected a good backup');
-    const { counts, fresh } = await restoreInto(db, result.backup);
+    const { counts, fresh } = await restoreInto(db, result.backup, at(28, 9));
     expect(fresh).toBe(false);
-    expect(counts).toEqual({ added: 2, updated: 1, unchanged: 1 });
+    expect(counts).toEqual({ added: 2, updated: 1, unchanged: 1, removed: 0 });
     expect((await db.sessions.orderBy('id').primaryKeys()).sort()).toEqual(['local', 's1', 's2']);
     expect((await db.sessions.get('s1'))?.note).toBeUndefined();
   });

@@ -10,7 +10,7 @@ const client: ClientRecord = { id: 'dupont', name: 'Boulangerie Dupont', color: 
 const session = (id: string, h: number, extra: Partial<SessionRecord> = {}): SessionRecord => ({
   id, start: at(h), end: at(h) + 1_800_000, clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', activity: 'browsing', source: 'auto', createdAt: at(h), updatedAt: at(h), ...extra,
 });
-const good = createBackup({ sessions: [session('b1', 14), session('b2', 15)], clients: [client], rules: [], edits: [], settings: DEFAULT_SETTINGS }, at(20));
+const good = createBackup({ sessions: [session('b1', 14), session('b2', 15)], clients: [client], rules: [], edits: [], tombstones: [], settings: DEFAULT_SETTINGS }, at(20));
 const mutate = (change: (json: Record<string, any>) => void) => {
   const json = JSON.parse(good);
   change(json);
@@ -74,6 +74,16 @@ const BAD_FILES: Array<[string, string, number?]> = [
   ['a colour that is script', mutate((j) => (j.clients[0].color = 'javascript:alert(1)'))],
   ['an unknown source', mutate((j) => (j.sessions[0].source = 'imported'))],
   ['a file over the size limit', good, 60 * 1024 * 1024],
+  ['a contract from a date that does not exist', mutate((j) => (j.clients[0].contracts = [{ from: '2026-02-31', period: 'month', hours: 20 }]))],
+  ['a daily contract of more hours than a day has', mutate((j) => (j.clients[0].contracts = [{ from: '2026-01-01', period: 'day', hours: 744 }]))],
+  ['a rule that names nothing', mutate((j) => (j.rules = [{ id: 'r1', clientId: 'dupont', platform: null, account: null, urlPattern: null, createdAt: 1 }]))],
+  ['a rule whose pattern matches everything', mutate((j) => (j.rules = [{ id: 'r1', clientId: 'dupont', platform: null, account: null, urlPattern: '*', createdAt: 1 }]))],
+  ['a rule with both an account and a pattern', mutate((j) => (j.rules = [{ id: 'r1', clientId: 'dupont', platform: 'facebook', account: 'x', urlPattern: 'facebook.com/x', createdAt: 1 }]))],
+  ['control characters in a platform id', mutate((j) => (j.sessions[0].platform = 'face\u0000book\u001b[31m'))],
+  ['a client with the reserved id of personal time', mutate((j) => (j.clients[0].id = 'personal'))],
+  ['two sessions that overlap', mutate((j) => (j.sessions[1].start = j.sessions[0].start + 60_000))],
+  ['a session longer than the longest the tracker keeps', mutate((j) => (j.sessions[1].end = j.sessions[1].start + 20 * 3_600_000))],
+  ['a deletion record without a time', mutate((j) => (j.tombstones = [{ table: 'sessions', id: 'x' }]))],
 ];
 
 describe('bad backup files', () => {

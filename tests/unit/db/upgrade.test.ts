@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME, SocialHoursDatabase } from '../../../lib/db/database';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import fixture from '../../fixtures/database-v1.json';
+import { readBackupContents } from '../../../lib/backup/backup-contents';
 import { createBackup, readBackup } from '../../../lib/backup/backup-file';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 
@@ -29,7 +30,7 @@ describe('a database made by schema version 1', () => {
 
     const db = new SocialHoursDatabase();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.sessions.orderBy('id').toArray()).toEqual(fixture.sessions);
     expect(await db.clients.toArray()).toEqual(fixture.clients);
     expect(await db.rules.toArray()).toEqual(fixture.rules);
@@ -73,8 +74,7 @@ describe('a database made by schema version 3', () => {
     expect([edit!.at, edit!.before[0]!.end]).toEqual([2, fixture.sessions[0]!.end - 2346]);
     expect(await db.dayTotals.count()).toBe(0);
 
-    const [all, clients, rules, edits] = await Promise.all([db.sessions.toArray(), db.clients.toArray(), db.rules.toArray(), db.edits.toArray()]);
-    const file = createBackup({ sessions: all, clients, rules, edits, settings: DEFAULT_SETTINGS }, fixture.sessions[0]!.end);
+    const file = createBackup(await readBackupContents(db, DEFAULT_SETTINGS), fixture.sessions[0]!.end);
     expect(readBackup(file, file.length)).toMatchObject({ ok: true });
     db.close();
   });
