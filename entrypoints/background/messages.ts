@@ -57,6 +57,10 @@ async function answer(service: TrackingService, request: PageRequest, hooks: Bac
       return service.deleteSessions(request.ids);
     case 'merge-sessions':
       return service.mergeSessions(request.ids);
+    case 'mark-invoiced':
+      return service.markInvoiced(request.clientId, request.from, request.to);
+    case 'unlock-invoice':
+      return service.unlockInvoice(request.id);
     case 'restore-backup':
       return service.restoreBackup(request.text, request.byteLength);
     case 'get-day-totals':

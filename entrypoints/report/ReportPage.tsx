@@ -3,13 +3,16 @@ import { clientSessionsOverlapping } from '../../lib/db/session-queries';
 import { platformName } from '../../lib/platforms/catalogue';
 import { buildClientReport, type ClientReport } from '../../lib/reports/client-report';
 import type { Settings } from '../../lib/settings/settings';
-import { dayRange, parseIsoDate } from '../../lib/time/calendar';
+import { dayRange, isoDate, parseIsoDate } from '../../lib/time/calendar';
 import { t } from '../../lib/ui/i18n';
 import { db } from '../../lib/ui/page-db';
 import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
+import type { InvoiceRecord } from '../../lib/db/records';
+import { activeInvoiceOverlapping } from '../../lib/invoices/locks';
+import { InvoiceBar } from './InvoiceBar';
 
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport };
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport; invoice: InvoiceRecord | null };
 
 /** `report.html?client=ID&from=YYYY-MM-DD&to=YYYY-MM-DD&amount=1`: one client's report, ready to print or save as PDF. */
 export function ReportPage({ settings }: { settings: Settings }) {
@@ -19,6 +22,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
   const to = parseIsoDate(params.get('to') ?? '');
   const showAmount = params.get('amount') === '1';
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     (async () => {
@@ -28,10 +32,11 @@ export function ReportPage({ settings }: { settings: Settings }) {
       const range = { from, to: dayRange(to).to };
       const sessions = await clientSessionsOverlapping(db, client.id, range.from, range.to);
       const report = buildClientReport(sessions, client, range, { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn });
+      const invoice = activeInvoiceOverlapping(await db.invoices.where('clientId').equals(client.id).toArray(), client.id, isoDate(from), isoDate(to));
       document.title = t('reportTitle', client.name);
-      setState({ status: 'ready', report });
+      setState({ status: 'ready', report, invoice });
     })().catch(() => setState({ status: 'error', message: t('errorData') }));
-  }, []);
+  }, [version]);
 
   if (state.status === 'loading') return <p class="message" aria-busy="true">{t('loading')}</p>;
   if (state.status === 'error') {
@@ -47,8 +52,19 @@ export function ReportPage({ settings }: { settings: Settings }) {
         <button type="button" onClick={() => window.print()}>
           {t('reportPrint')}
         </button>
+        <InvoiceBar
+          clientId={clientId}
+          from={isoDate(from!)}
+          to={isoDate(to!)}
+          invoice={state.invoice}
+          periodEnded={isoDate(to!) < isoDate(Date.now())}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
       </div>
-      <ClientReportView report={state.report} options={{ showAmount, platformLabel: (p) => platformName(p, settings.customSites), generatedAt: Date.now() }} />
+      <ClientReportView
+        report={state.report}
+        options={{ showAmount, platformLabel: (p) => platformName(p, settings.customSites), generatedAt: Date.now(), invoicedAt: state.invoice?.invoicedAt ?? null }}
+      />
     </>
   );
 }

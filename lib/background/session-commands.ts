@@ -1,6 +1,7 @@
 import { reattributionCandidates } from '../attribution/reattribute';
 import type { SocialHoursDatabase } from '../db/database';
-import { PERSONAL_CLIENT_ID, type EditAction, type SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID, type EditAction, type InvoiceRecord, type SessionRecord } from '../db/records';
+import { touchesLocked } from '../invoices/locks';
 import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
 import { deleteRemembered } from '../db/tombstones';
@@ -8,6 +9,9 @@ import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
 import { mergeSessions, validateSessionUpdate, type SessionUpdate } from '../sessions/session-edit';
 import { splitSession } from '../sessions/split';
+
+/** Time of an invoiced period is not changed until the user unlocks it. */
+const LOCKED: CommandResponse = { ok: false, error: 'locked' };
 
 /**
  * Changes to stored sessions that the user asks for. They run in the background, inside
@@ -21,12 +25,13 @@ export class SessionCommands {
   ) {}
 
   /** Adds manual sessions and removes the automatic time they cover. */
-  async addManual(sessions: SessionRecord[], now: number): Promise<void> {
-    if (sessions.length === 0) return;
+  async addManual(sessions: SessionRecord[], now: number): Promise<CommandResponse> {
+    if (sessions.length === 0) return { ok: true, count: 0 };
     const from = Math.min(...sessions.map((s) => s.start));
     const to = Math.max(...sessions.map((s) => s.end));
-    await this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
       const overlapping = await sessionsOverlapping(this.db, from, to);
+      if (await this.locked([...sessions, ...overlapping.filter((s) => sessions.some((m) => s.start < m.end && s.end > m.start))])) return LOCKED;
       for (const session of sessions) {
         const { puts, deletes } = carveOut(overlapping, { from: session.start, to: session.end }, this.newId, now);
         const before = overlapping.filter((s) => deletes.includes(s.id) || puts.some((p) => p.id === s.id));
@@ -36,6 +41,7 @@ export class SessionCommands {
       }
       await this.db.sessions.bulkPut(sessions);
       await invalidateDays(this.db, sessions);
+      return { ok: true, count: sessions.length };
     });
   }
 
@@ -44,9 +50,10 @@ export class SessionCommands {
     if (clientId !== null && clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(clientId))) {
       return { ok: false, error: 'unknown-client' };
     }
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: now }));
+      if (await this.locked([...before, ...after])) return LOCKED;
       await this.db.sessions.bulkPut(after);
       await this.record('assign', before, after, now);
       return { ok: true, count: after.length };
@@ -54,11 +61,12 @@ export class SessionCommands {
   }
 
   async split(id: string, at: number, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
       const parts = splitSession(session, at, this.newId(), now);
       if (!parts) return { ok: false, error: 'split-outside' };
+      if (await this.locked([session])) return LOCKED;
       await this.db.sessions.bulkPut(parts);
       await this.record('split', [session], parts, now);
       return { ok: true, count: 2 };
@@ -67,7 +75,7 @@ export class SessionCommands {
 
   /** Changes a session's client, times or note, refusing times that would overlap another session. */
   async update(id: string, change: SessionUpdate, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
       if (change.clientId && change.clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(change.clientId))) {
@@ -78,6 +86,7 @@ export class SessionCommands {
       const neighbours = (await sessionsOverlapping(this.db, start, end)).filter((s) => s.id !== id);
       const checked = validateSessionUpdate(session, change, neighbours, now);
       if (!checked.ok) return { ok: false, error: checked.error };
+      if (await this.locked([session, checked.session])) return LOCKED;
       await this.db.sessions.put(checked.session);
       await this.record('update', [session], [checked.session], now);
       return { ok: true, count: 1 };
@@ -85,8 +94,9 @@ export class SessionCommands {
   }
 
   async remove(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
+      if (await this.locked(before)) return LOCKED;
       await deleteRemembered(this.db, 'sessions', before.map((s) => s.id), now);
       await this.record('delete', before, [], now);
       return { ok: true, count: before.length };
@@ -95,12 +105,13 @@ export class SessionCommands {
 
   /** Joins neighbouring sessions of the same client, platform, account and activity into the first. */
   async merge(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
       const sessions = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       if (sessions.length !== ids.length) return { ok: false, error: 'unknown-session' };
       const between = await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)));
       const merged = mergeSessions(sessions, between, now);
       if (!merged.ok) return { ok: false, error: merged.error };
+      if (await this.locked(sessions)) return LOCKED;
       await deleteRemembered(this.db, 'sessions', sessions.map((s) => s.id).filter((sid) => sid !== merged.session.id), now);
       await this.db.sessions.put(merged.session);
       await this.record('merge', sessions, [merged.session], now);
@@ -110,23 +121,30 @@ export class SessionCommands {
 
   /** Applies a new rule to the past unassigned time it matches. */
   async reattribute(ruleId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
       const rule = await this.db.rules.get(ruleId);
       if (!rule) return { ok: false, error: 'unknown-rule' };
       const client = await this.db.clients.get(rule.clientId);
       if (rule.clientId !== PERSONAL_CLIENT_ID && (!client || client.archived)) return { ok: false, error: 'unknown-client' };
       const candidates = reattributionCandidates(rule, await this.unassigned());
-      const after = candidates.map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: now }));
+      const invoices = await this.activeInvoices();
+      // Past time of an invoiced period stays as it was billed: the rule takes the rest.
+      const after = candidates
+        .map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: now }))
+        .filter((s) => !touchesLocked(invoices, [s]));
+      const changed = new Set(after.map((s) => s.id));
+      const before = candidates.filter((s) => changed.has(s.id));
       await this.db.sessions.bulkPut(after);
-      await this.record('reattribute', candidates, after, now);
-      return { ok: true, count: candidates.length };
+      await this.record('reattribute', before, after, now);
+      return { ok: true, count: after.length };
     });
   }
 
   /** Deletes a client and its rules; its sessions are kept, unassigned. */
   async deleteClient(clientId: string, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.rules, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
       if (!(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
+      if ((await this.activeInvoices()).some((i) => i.clientId === clientId)) return LOCKED;
       const before = await this.db.sessions.where('[clientId+start]').between([clientId, -Infinity], [clientId, Infinity]).toArray();
       const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: now }));
       await this.db.sessions.bulkPut(after);
@@ -135,6 +153,14 @@ export class SessionCommands {
       await this.record('client-deleted', before, after, now);
       return { ok: true, count: before.length };
     });
+  }
+
+  private async activeInvoices(): Promise<InvoiceRecord[]> {
+    return (await this.db.invoices.toArray()).filter((i) => i.unlockedAt === null);
+  }
+
+  private async locked(sessions: readonly SessionRecord[]): Promise<boolean> {
+    return touchesLocked(await this.activeInvoices(), sessions);
   }
 
   private async record(action: EditAction, before: SessionRecord[], after: SessionRecord[], now: number): Promise<void> {

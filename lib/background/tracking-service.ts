@@ -17,6 +17,7 @@ import type { SessionUpdate } from '../sessions/session-edit';
 import { pastDayTotals, type DayTotalsRecord } from '../db/day-totals';
 import { dayRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
+import { InvoiceCommands } from '../invoices/invoice-commands';
 import { SessionCommands } from './session-commands';
 
 /** State the user sets in the popup, kept in extension storage so it survives a browser restart. */
@@ -94,6 +95,7 @@ export class TrackingService {
   private tracker: Tracker;
   private writer: SessionWriter;
   private commands: SessionCommands;
+  private invoices: InvoiceCommands;
   private queue: Promise<unknown> = Promise.resolve();
   private wakeups: boolean | null = null;
   private awaySince: number | null = null;
@@ -105,6 +107,7 @@ export class TrackingService {
     this.tracker = new Tracker(this.deps());
     this.writer = new SessionWriter(ports.db);
     this.commands = new SessionCommands(ports.db, ports.newId);
+    this.invoices = new InvoiceCommands(ports.db, ports.newId);
   }
 
   get writeCount(): number {
@@ -223,12 +226,12 @@ export class TrackingService {
       const timer = this.config.timer;
       if (!timer) return { ok: false, error: 'no-timer' };
       const now = Math.max(this.ports.clock(), timer.startedAt);
-      await this.commands.addManual(timerSessions(timer, now, this.ports.newId), now);
+      const result = await this.commands.addManual(timerSessions(timer, now, this.ports.newId), now);
       this.ports.afterChange?.(true);
       this.config = { ...this.config, timer: null };
       await this.ports.saveDurable('timer', null);
       await this.applyPause();
-      return { ok: true };
+      return result;
     });
   }
 
@@ -237,8 +240,7 @@ export class TrackingService {
       const parsed = parseManualEntry(form, now, this.ports.newId());
       if (!parsed.ok) return { ok: false, error: 'invalid', problems: parsed.problems };
       if (!this.knownClient(form.clientId)) return { ok: false, error: 'unknown-client' };
-      await this.commands.addManual([parsed.session], now);
-      return { ok: true, count: 1 };
+      return this.commands.addManual([parsed.session], now);
     });
   }
 
@@ -249,9 +251,9 @@ export class TrackingService {
       if (!away) return { ok: false, error: 'nothing-away' };
       if (!this.knownClient(clientId)) return { ok: false, error: 'unknown-client' };
       const timer: RunningTimer = { clientId, kind, startedAt: away.from, ...(note ? { note } : {}) };
-      await this.commands.addManual(timerSessions(timer, away.to, this.ports.newId), now);
-      await this.setAway(null);
-      return { ok: true };
+      const result = await this.commands.addManual(timerSessions(timer, away.to, this.ports.newId), now);
+      if (result.ok) await this.setAway(null);
+      return result;
     });
   }
 
@@ -276,6 +278,14 @@ export class TrackingService {
 
   updateSession(id: string, change: SessionUpdate): Promise<CommandResponse> {
     return this.command((now) => this.commands.update(id, change, now));
+  }
+
+  markInvoiced(clientId: string, from: string, to: string): Promise<CommandResponse> {
+    return this.command((now) => this.invoices.mark(clientId, from, to, now));
+  }
+
+  unlockInvoice(invoiceId: string): Promise<CommandResponse> {
+    return this.command((now) => this.invoices.unlock(invoiceId, now));
   }
 
   deleteSessions(ids: string[]): Promise<CommandResponse> {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord } from '../db/records';
+import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
 import { firstOverlap } from '../schema/session';
 import type { Settings } from '../settings/settings';
@@ -14,6 +14,7 @@ export interface BackupContents {
   rules: RuleRecord[];
   edits: EditRecord[];
   tombstones: TombstoneRecord[];
+  invoices: InvoiceRecord[];
   settings: Settings;
 }
 
@@ -61,7 +62,7 @@ export function readBackup(text: string, byteLength: number): { ok: true; backup
   if (!parsed.success) return { ok: false, problem: { code: 'invalid', where: issuePath(parsed.issues[0]) || parsed.issues[0].message } };
   const backup = parsed.output;
 
-  for (const [table, records] of [['sessions', backup.sessions], ['clients', backup.clients], ['rules', backup.rules], ['edits', backup.edits]] as const) {
+  for (const [table, records] of [['sessions', backup.sessions], ['clients', backup.clients], ['rules', backup.rules], ['edits', backup.edits], ['invoices', backup.invoices]] as const) {
     const seen = new Set<string>();
     for (const record of records) {
       if (seen.has(record.id)) return { ok: false, problem: { code: 'duplicate-id', table, id: record.id } };
@@ -74,6 +75,8 @@ export function readBackup(text: string, byteLength: number): { ok: true; backup
   if (session) return { ok: false, problem: { code: 'unknown-client', table: 'sessions', id: session.id } };
   const rule = backup.rules.find((r) => missing(r.clientId));
   if (rule) return { ok: false, problem: { code: 'unknown-client', table: 'rules', id: rule.id } };
+  const invoice = backup.invoices.find((i) => missing(i.clientId));
+  if (invoice) return { ok: false, problem: { code: 'unknown-client', table: 'invoices', id: invoice.id } };
   const overlap = firstOverlap(backup.sessions);
   if (overlap) return { ok: false, problem: { code: 'overlap', id: overlap } };
   return { ok: true, backup };

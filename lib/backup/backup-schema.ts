@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { ClientSchema } from '../schema/client';
 import { EditSchema } from '../schema/edit';
+import { InvoiceSchema } from '../schema/invoice';
 import { Time } from '../schema/primitives';
 import { RuleSchema } from '../schema/rule';
 import { SessionSchema } from '../schema/session';
 import { TombstoneSchema } from '../schema/tombstone';
 
 export const BACKUP_FORMAT = 'social-hours-backup';
-/** Version 2 adds the deletions (`tombstones`); a version 1 file is read as one without any. */
+/** Version 2 adds the deletions (`tombstones`) and the invoiced periods; a version 1 file is read as one without any. */
 export const BACKUP_VERSION = 2;
 export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
@@ -21,6 +22,7 @@ export const BackupSchema = v.object({
   rules: v.array(RuleSchema),
   edits: v.optional(v.array(EditSchema), []),
   tombstones: v.optional(v.array(TombstoneSchema), []),
+  invoices: v.optional(v.array(InvoiceSchema), []),
   settings: v.optional(v.unknown()),
 });
 

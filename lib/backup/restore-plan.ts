@@ -1,4 +1,4 @@
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
+import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
 import type { Backup } from './backup-schema';
 
 export interface LocalRecords {
@@ -6,6 +6,7 @@ export interface LocalRecords {
   clients: Map<string, ClientRecord>;
   rules: Map<string, RuleRecord>;
   edits: Set<string>;
+  invoices: Map<string, InvoiceRecord>;
   /** Keyed by `tombstoneKey`. */
   tombstones: Map<string, TombstoneRecord>;
 }
@@ -15,6 +16,7 @@ export interface RestorePlan {
   clients: { put: ClientRecord[]; remove: string[] };
   rules: { put: RuleRecord[]; remove: string[] };
   edits: EditRecord[];
+  invoices: InvoiceRecord[];
   tombstones: TombstoneRecord[];
 }
 
@@ -48,7 +50,8 @@ function later(a: SessionRecord, b: SessionRecord): SessionRecord {
  * - times in the file after its own export (or after now) are taken as that moment, so a
  *   file with a clock far ahead cannot win against every later correction;
  * - clients, rules and the history are added when missing and not deleted here; a client
- *   or rule deleted in the file is deleted here.
+ *   or rule deleted in the file is deleted here;
+ * - an invoiced period unlocked on either side is unlocked (the unlock came later).
  * Restoring the same file twice writes nothing the second time, and files from several
  * browsers give the same database in any order.
  */
@@ -66,7 +69,7 @@ export function planRestore(local: LocalRecords, backup: Backup, now: number): {
     if (at > deletedAt(incoming.table, incoming.id)) tombstones.set(key, { ...incoming, deletedAt: at });
   }
 
-  const plan: RestorePlan = { sessions: { put: [], remove: [] }, clients: { put: [], remove: [] }, rules: { put: [], remove: [] }, edits: [], tombstones: [...tombstones.values()] };
+  const plan: RestorePlan = { sessions: { put: [], remove: [] }, clients: { put: [], remove: [] }, rules: { put: [], remove: [] }, edits: [], invoices: [], tombstones: [...tombstones.values()] };
 
   const incomingSessions = new Map(backup.sessions.map((s) => [s.id, { ...s, updatedAt: clamp(s.updatedAt) }]));
   const touched = new Set([...incomingSessions.keys(), ...backup.tombstones.filter((t) => t.table === 'sessions').map((t) => t.id)]);
@@ -114,6 +117,17 @@ export function planRestore(local: LocalRecords, backup: Backup, now: number): {
       plan.edits.push(edit);
       counts.added += 1;
     }
+  }
+  for (const incoming of backup.invoices) {
+    const theirs = incoming.unlockedAt === null ? incoming : { ...incoming, unlockedAt: Math.max(clamp(incoming.unlockedAt), incoming.invoicedAt) };
+    const mine = local.invoices.get(incoming.id);
+    if (!mine) {
+      plan.invoices.push(theirs);
+      counts.added += 1;
+    } else if (theirs.unlockedAt !== null && (mine.unlockedAt === null || theirs.unlockedAt > mine.unlockedAt)) {
+      plan.invoices.push(theirs);
+      counts.updated += 1;
+    } else counts.unchanged += 1;
   }
   return { plan, counts };
 }

@@ -10,13 +10,14 @@ import { planRestore, tombstoneKey, type RestoreCounts } from './restore-plan';
  * settings may be taken too.
  */
 export async function restoreInto(db: SocialHoursDatabase, backup: Backup, now: number): Promise<{ counts: RestoreCounts; fresh: boolean }> {
-  return db.transaction('rw', [db.sessions, db.clients, db.rules, db.edits, db.dayTotals, db.tombstones], async () => {
+  return db.transaction('rw', [db.sessions, db.clients, db.rules, db.edits, db.dayTotals, db.tombstones, db.invoices], async () => {
     const fresh = (await db.clients.count()) === 0 && (await db.sessions.count()) === 0;
     const sessionIds = [...new Set([...backup.sessions.map((s) => s.id), ...backup.tombstones.filter((t) => t.table === 'sessions').map((t) => t.id)])];
     const local = {
       sessions: new Map((await db.sessions.bulkGet(sessionIds)).filter((s): s is SessionRecord => s !== undefined).map((s) => [s.id, s])),
       clients: new Map((await db.clients.toArray()).map((c) => [c.id, c])),
       rules: new Map((await db.rules.toArray()).map((r) => [r.id, r])),
+      invoices: new Map((await db.invoices.bulkGet(backup.invoices.map((i) => i.id))).filter((i) => i !== undefined).map((i) => [i!.id, i!])),
       edits: new Set((await db.edits.bulkGet(backup.edits.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e!.id)),
       tombstones: new Map(
         (await db.tombstones.where('[table+id]').anyOf([
@@ -37,6 +38,7 @@ export async function restoreInto(db: SocialHoursDatabase, backup: Backup, now: 
     await db.rules.bulkDelete(plan.rules.remove);
     await db.rules.bulkPut(plan.rules.put);
     await db.edits.bulkPut(plan.edits);
+    await db.invoices.bulkPut(plan.invoices);
     await db.tombstones.bulkPut(plan.tombstones);
     return { counts, fresh };
   });

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DayTotalsRecord } from './day-totals';
-import type { ClientRecord, EditRecord, RuleRecord, SessionRecord, TombstoneRecord } from './records';
+import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord } from './records';
 
 export const DATABASE_NAME = 'social-hours';
 
@@ -23,6 +23,7 @@ export class SocialHoursDatabase extends Dexie {
   edits!: EntityTable<EditRecord, 'id'>;
   dayTotals!: EntityTable<DayTotalsRecord, 'day'>;
   tombstones!: Dexie.Table<TombstoneRecord, [string, string]>;
+  invoices!: EntityTable<InvoiceRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -53,9 +54,11 @@ export class SocialHoursDatabase extends Dexie {
         // Totals were summed from the unrounded times: computed again when next asked.
         await tx.table('dayTotals').clear();
       });
-    // Version 5 remembers deletions, so that restores and merges do not bring deleted records back.
+    // Version 5 remembers deletions, so that restores and merges do not bring deleted records back,
+    // and keeps the invoiced periods whose sessions are locked.
     this.version(5).stores({
       tombstones: '[table+id], deletedAt',
+      invoices: 'id, clientId',
     });
   }
 }

@@ -81,7 +81,7 @@ export interface RuleRecord {
   createdAt: number;
 }
 
-export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted'] as const;
+export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted', 'invoiced', 'unlocked'] as const;
 export type EditAction = (typeof EDIT_ACTIONS)[number];
 
 /**
@@ -96,6 +96,22 @@ export interface EditRecord {
   sessionIds: string[];
   before: SessionRecord[];
   after: SessionRecord[];
+  /** For `invoiced` and `unlocked`: the invoice marked or unlocked. */
+  invoiceId?: string;
+}
+
+/**
+ * A client's period marked as invoiced: its sessions are locked, and stay so until the
+ * user unlocks it explicitly (which the history records). Dates are local, inclusive.
+ */
+export interface InvoiceRecord {
+  id: string;
+  clientId: string;
+  from: string;
+  to: string;
+  invoicedAt: number;
+  /** When the user unlocked it to make changes; null while it locks its sessions. */
+  unlockedAt: number | null;
 }
 
 export const TOMBSTONE_TABLES = ['sessions', 'clients', 'rules'] as const;

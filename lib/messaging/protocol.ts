@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, Time } from '../schema/primitives';
+import { CalendarDate, Id, Time } from '../schema/primitives';
 import { sessionFields } from '../schema/session';
 import { MANUAL_KINDS, type ManualKind } from '../db/records';
 import type { ClientOverride } from '../attribution/attribute';
@@ -57,6 +57,8 @@ const PageRequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('delete-sessions'), ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100_000)) }),
   v.object({ type: v.literal('merge-sessions'), ids: v.pipe(v.array(Id), v.minLength(2), v.maxLength(1000)) }),
+  v.object({ type: v.literal('mark-invoiced'), clientId: Id, from: CalendarDate, to: CalendarDate }),
+  v.object({ type: v.literal('unlock-invoice'), id: Id }),
   v.object({ type: v.literal('restore-backup'), text: v.string(), byteLength: v.pipe(v.number(), v.minValue(0)) }),
 ]);
 

@@ -12,5 +12,6 @@ export const EditSchema = schemaOf<EditRecord>()(
     sessionIds: v.array(Id),
     before: v.array(SessionSchema),
     after: v.array(SessionSchema),
+    invoiceId: v.optional(Id),
   }),
 );

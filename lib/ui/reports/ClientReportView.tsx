@@ -26,6 +26,8 @@ export interface ReportOptions {
   showAmount: boolean;
   platformLabel: (platform: string) => string;
   generatedAt: number;
+  /** When the period was marked as invoiced, if it was (and not unlocked since). */
+  invoicedAt?: number | null;
 }
 
 /** One client's report: its name, the period, daily and per-platform totals, the contract, rounding and, if asked, the amount. */
@@ -121,6 +123,11 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
             </tbody>
           </table>
         </>
+      )}
+      {options.invoicedAt != null && (
+        <p class="note" data-testid="report-invoiced">
+          {t('invoicedOn', formatDay(options.invoicedAt))}
+        </p>
       )}
       <p class="note">{t('reportFooter', formatDay(options.generatedAt))}</p>
     </article>

@@ -16,6 +16,7 @@ const contents: BackupContents = {
   rules: [{ id: 'r1', clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', urlPattern: null, createdAt: 2 }],
   edits: [],
   tombstones: [],
+  invoices: [],
   settings: { ...DEFAULT_SETTINGS, weekStartsOn: 0 },
 };
 const good = createBackup(contents, at(27, 12));

@@ -10,7 +10,7 @@ const client: ClientRecord = { id: 'dupont', name: 'Boulangerie Dupont', color: 
 const session = (id: string, h: number, extra: Partial<SessionRecord> = {}): SessionRecord => ({
   id, start: at(h), end: at(h) + 1_800_000, clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', activity: 'browsing', source: 'auto', createdAt: at(h), updatedAt: at(h), ...extra,
 });
-const good = createBackup({ sessions: [session('b1', 14), session('b2', 15)], clients: [client], rules: [], edits: [], tombstones: [], settings: DEFAULT_SETTINGS }, at(20));
+const good = createBackup({ sessions: [session('b1', 14), session('b2', 15)], clients: [client], rules: [], edits: [], tombstones: [], invoices: [], settings: DEFAULT_SETTINGS }, at(20));
 const mutate = (change: (json: Record<string, any>) => void) => {
   const json = JSON.parse(good);
   change(json);
