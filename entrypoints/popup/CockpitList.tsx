@@ -37,10 +37,10 @@ export function CockpitList({
             <p class="cockpit-name">
               <span class="swatch" style={{ background: client.color }} aria-hidden="true" />
               <strong>{client.name}</strong>
-              {day.value !== null && client.currency && (
+              {day.valueCents !== null && client.currency && (
                 <span class="muted small" data-testid="cockpit-value">
                   {' · '}
-                  {t('valueToday', formatMoney(day.value, client.currency))}
+                  {t('valueToday', formatMoney(day.valueCents, client.currency))}
                 </span>
               )}
             </p>

@@ -90,7 +90,8 @@ export function parseClientForm(
   let hourlyRate: number | null = null;
   if (form.hourlyRate.trim() !== '') {
     const rate = parseDecimal(form.hourlyRate);
-    if (rate === null || rate < 0 || rate > MAX_HOURLY_RATE) problems.push({ field: 'hourlyRate', code: 'rate-invalid' });
+    // Money is counted in cents: a third decimal would be rounded away unseen.
+    if (rate === null || rate < 0 || rate > MAX_HOURLY_RATE || /[.,]\d{3}/.test(form.hourlyRate)) problems.push({ field: 'hourlyRate', code: 'rate-invalid' });
     else hourlyRate = rate;
   }
   const currency = form.currency.trim().toUpperCase();

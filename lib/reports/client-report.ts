@@ -1,6 +1,7 @@
 import { progress, type Progress } from '../contracts/progress';
 import { targetMs, type CalendarSettings } from '../contracts/targets';
 import type { ClientRecord, SessionRecord } from '../db/records';
+import { amountCents, rateCents } from '../money/cents';
 import { daysIn } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
@@ -16,8 +17,10 @@ export interface ClientReport {
   totalMs: number;
   billedMs: number;
   progress: Progress;
-  /** Billed time at the hourly rate, or null without a rate. */
-  amount: number | null;
+  /** The hourly rate in cents, or null without a rate. */
+  rateCents: number | null;
+  /** Billed time at the hourly rate, in cents (the nearest cent, halves up), or null without a rate. */
+  amountCents: number | null;
 }
 
 function sortedTotals<K extends string>(map: Map<string, number>, key: K): Array<Record<K, string> & { ms: number }> {
@@ -50,9 +53,9 @@ export function buildClientReport(sessions: readonly SessionRecord[], client: Cl
   });
   const totalMs = days.reduce((sum, d) => sum + d.ms, 0);
   const billedMs = days.reduce((sum, d) => sum + d.billedMs, 0);
-  const rate = client.hourlyRate ?? null;
+  const rate = rateCents(client.hourlyRate);
   return {
-    client: { id: client.id, name: client.name, color: client.color, hourlyRate: rate, currency: client.currency ?? 'EUR', roundingMinutes: client.roundingMinutes ?? 0 },
+    client: { id: client.id, name: client.name, color: client.color, hourlyRate: client.hourlyRate ?? null, currency: client.currency ?? 'EUR', roundingMinutes: client.roundingMinutes ?? 0 },
     range,
     days,
     platforms: sortedTotals(byPlatform, 'platform'),
@@ -60,6 +63,7 @@ export function buildClientReport(sessions: readonly SessionRecord[], client: Cl
     totalMs,
     billedMs,
     progress: progress(billedMs, targetMs(client, range, calendar)),
-    amount: rate === null ? null : Math.round((billedMs / 3_600_000) * rate * 100) / 100,
+    rateCents: rate,
+    amountCents: rate === null ? null : amountCents(billedMs, rate),
   };
 }

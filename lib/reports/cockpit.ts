@@ -1,5 +1,6 @@
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
+import { amountCents, rateCents } from '../money/cents';
 import { progress, type Progress } from '../contracts/progress';
 import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
 import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
@@ -12,8 +13,8 @@ type Countable = Pick<SessionRecord, 'start' | 'end' | 'clientId'>;
 export interface PeriodFigures {
   range: TimeRange;
   progress: Progress;
-  /** Used time at the client's hourly rate, or null without a rate. */
-  value: number | null;
+  /** Used time at the client's hourly rate, in cents (the nearest cent, halves up), or null without a rate. */
+  valueCents: number | null;
 }
 
 export interface ClientCockpit {
@@ -68,8 +69,8 @@ export function buildCockpit(
       const figures = (period: 'day' | 'week' | 'month'): PeriodFigures => {
         const range = ranges[period];
         const usedHere = used[period].get(client.id) ?? 0;
-        const rate = client.hourlyRate ?? null;
-        return { range, progress: progress(usedHere, targetMs(client, range, calendar)), value: rate === null ? null : (usedHere / 3_600_000) * rate };
+        const rate = rateCents(client.hourlyRate);
+        return { range, progress: progress(usedHere, targetMs(client, range, calendar)), valueCents: rate === null ? null : amountCents(usedHere, rate) };
       };
       return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })

@@ -18,8 +18,12 @@ export function formatHours(ms: number): string {
   return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2 }).format(ms / 3_600_000);
 }
 
-export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency }).format(amount);
+/**
+ * An amount in cents (hundredths of the unit). The division is exact enough: the double
+ * nearest to a two-decimal amount below 10^13 prints back as that amount.
+ */
+export function formatMoney(cents: number, currency: string): string {
+  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency }).format(cents / 100);
 }
 
 export function formatClock(at: number): string {

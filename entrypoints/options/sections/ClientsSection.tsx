@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { termOn } from '../../../lib/contracts/targets';
 import type { ClientRecord } from '../../../lib/db/records';
+import { rateCents } from '../../../lib/money/cents';
 import type { Settings } from '../../../lib/settings/settings';
 import { isoDate } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
@@ -15,6 +16,11 @@ function contractSummary(client: ClientRecord): string {
   const term = termOn(client.contracts, isoDate(Date.now()));
   if (!term || term.period === 'none') return t('contractNone');
   return t(`contractSummary_${term.period}` as MessageKey, String(term.hours));
+}
+
+function rateSummary(client: ClientRecord): string {
+  const rate = rateCents(client.hourlyRate);
+  return rate !== null && client.currency ? ` · ${t('rateSummary', formatMoney(rate, client.currency))}` : '';
 }
 
 /** What deleting a client does to its time, counted before asking. */
@@ -42,7 +48,7 @@ export function ClientsSection(_props: { settings: Settings }) {
         <strong>{client.name}</strong>
         <p class="muted small">
           {contractSummary(client)}
-          {client.hourlyRate != null && client.currency ? ` · ${t('rateSummary', formatMoney(client.hourlyRate, client.currency))}` : ''}
+          {rateSummary(client)}
         </p>
       </div>
       <div class="actions">

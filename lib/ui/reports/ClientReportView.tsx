@@ -59,10 +59,10 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
                 : t('reportUnder', t('reportHours', formatHours(contract.targetMs)), formatDuration(contract.remainingMs ?? 0))}
           </dd>
         </div>
-        {options.showAmount && report.amount !== null && client.currency && (
+        {options.showAmount && report.rateCents !== null && report.amountCents !== null && client.currency && (
           <div>
-            <dt>{t('reportAmount', formatMoney(client.hourlyRate ?? 0, client.currency))}</dt>
-            <dd data-testid="report-amount">{formatMoney(report.amount, client.currency)}</dd>
+            <dt>{t('reportAmount', formatMoney(report.rateCents, client.currency))}</dt>
+            <dd data-testid="report-amount">{formatMoney(report.amountCents, client.currency)}</dd>
           </div>
         )}
       </dl>

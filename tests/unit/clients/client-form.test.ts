@@ -39,6 +39,7 @@ describe('client form', () => {
     [{ hours: '' }, 'hours-missing'],
     [{ hourlyRate: '45 €' }, 'rate-invalid'],
     [{ hourlyRate: '-3' }, 'rate-invalid'],
+    [{ hourlyRate: '45,505' }, 'rate-invalid'],
     [{ currency: 'EURO' }, 'currency-invalid'],
     [{ from: '2026-02-30' }, 'date-invalid'],
     [{ roundingMinutes: '7' }, 'rounding-invalid'],

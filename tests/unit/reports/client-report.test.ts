@@ -29,6 +29,13 @@ const sessions = [
 ];
 
 describe("a client's report", () => {
+  it('bills in whole cents, halves rounded up, with no binary fractions: 6 min at 10.35 an hour is 1.04', () => {
+    const sixMinutes = buildClientReport([s('1', 'dupont', at(23, 9), at(23, 9, 6))], { ...dupont, hourlyRate: 10.35, roundingMinutes: 0 }, week, calendar);
+    expect(sixMinutes.amountCents).toBe(104);
+    expect(sixMinutes.rateCents).toBe(1035);
+    expect(buildClientReport(sessions, { ...dupont, hourlyRate: null }, week, calendar).amountCents).toBeNull();
+  });
+
   const report = buildClientReport(sessions, dupont, week, calendar);
 
   it('rounds each day up by the increment and bills the rounded days', () => {
@@ -43,7 +50,7 @@ describe("a client's report", () => {
     ]);
     expect(report.totalMs).toBe(85 * MINUTE);
     expect(report.billedMs).toBe(90 * MINUTE);
-    expect(report.amount).toBe(60);
+    expect(report.amountCents).toBe(6000);
   });
 
   it('compares the billed time with the contract', () => {

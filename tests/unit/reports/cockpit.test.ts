@@ -47,10 +47,17 @@ describe('the cockpit', () => {
     expect(d!.week.progress).toMatchObject({ usedMs: 135 * MINUTE, targetMs: 5 * 90 * MINUTE, state: 'under' });
     // November 2026: 21 working days of 1.5 h.
     expect(d!.month.progress).toMatchObject({ usedMs: 195 * MINUTE, targetMs: 21 * 90 * MINUTE });
-    expect(d!.day.value).toBe(50);
+    expect(d!.day.valueCents).toBe(5000);
     expect(m!.day.progress).toMatchObject({ usedMs: 30 * MINUTE, targetMs: HOUR, state: 'under' });
     expect(m!.week.progress).toMatchObject({ usedMs: 150 * MINUTE, targetMs: 5 * HOUR });
-    expect(m!.day.value).toBeNull();
+    expect(m!.day.valueCents).toBeNull();
+  });
+});
+
+describe("the cockpit's value", () => {
+  it('is in whole cents, halves rounded up: 6 min at 10.35 an hour is 1.04', () => {
+    const [d] = buildCockpit([], [s('dupont', at(25, 9), at(25, 9, 6))], [{ ...dupont, hourlyRate: 10.35 }], calendar, now);
+    expect(d!.day.valueCents).toBe(104);
   });
 });
 

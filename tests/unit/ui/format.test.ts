@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../../lib/ui/format';
+import { formatDuration, formatMoney } from '../../../lib/ui/format';
 
 describe('durations', () => {
   it.each([
@@ -13,4 +13,13 @@ describe('durations', () => {
     [26 * 3_600_000, '26 h 00'],
     [-5, '0 s'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('money', () => {
+  it.each([
+    [104, 'EUR', '€1.04'],
+    [0, 'EUR', '€0.00'],
+    [123_456_789, 'USD', '$1,234,567.89'],
+    [1035, 'GBP', '£10.35'],
+  ])('%i cents in %s → %s', (cents, currency, text) => expect(formatMoney(cents, currency)).toBe(text));
 });
