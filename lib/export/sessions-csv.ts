@@ -2,12 +2,16 @@ import Papa from 'papaparse';
 import { isoDate } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { localIso } from '../time/local-iso';
+import { SECOND } from '../time/clock';
 import type { SessionRecord } from '../db/records';
 import { splitByDay } from '../reports/day-split';
 import { neutralizeFormula } from './neutralize';
 
-/** The export contract of DESIGN.md: these columns, in this order. */
-export const CSV_COLUMNS = ['date', 'start', 'end', 'minutes', 'client', 'platform', 'account', 'activity', 'source', 'note'] as const;
+/**
+ * The export contract of DESIGN.md: these columns, in this order, then `seconds`, the exact
+ * duration to add up (a sixtieth has no exact decimal, so `minutes` is rounded for reading).
+ */
+export const CSV_COLUMNS = ['date', 'start', 'end', 'minutes', 'client', 'platform', 'account', 'activity', 'source', 'note', 'seconds'] as const;
 
 export type CsvVariant = 'standard' | 'spreadsheet';
 
@@ -17,9 +21,16 @@ export interface CsvOptions {
   clientName: (clientId: string | null) => string;
 }
 
+/** Whole seconds in minutes with two decimals, in integers: a sixtieth never ends in a half hundredth, so no tie to break. */
+function minutesText(seconds: number): string {
+  const hundredths = Math.round((seconds * 100) / 60);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
 /**
  * One row per session and local day, inside the range, oldest first: a session across
- * midnight gives two rows.
+ * midnight gives two rows. Start and end are whole seconds (the day pieces'), so each row
+ * lasts exactly from its printed start to its printed end; a piece under a second has no row.
  */
 export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange, options: Pick<CsvOptions, 'clientName'>): string[][] {
   const pieces = sessions.flatMap((s) => splitByDay(s, range)).sort((a, b) => a.start - b.start || a.session.id.localeCompare(b.session.id));
@@ -27,13 +38,14 @@ export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange
     isoDate(day),
     localIso(start),
     localIso(end),
-    ((end - start) / 60_000).toFixed(2),
+    minutesText((end - start) / SECOND),
     neutralizeFormula(options.clientName(session.clientId)),
     neutralizeFormula(session.platform),
     neutralizeFormula(session.account ?? ''),
     neutralizeFormula(session.activity),
     session.source,
     neutralizeFormula(session.note ?? ''),
+    String((end - start) / SECOND),
   ]);
 }
 

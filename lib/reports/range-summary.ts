@@ -1,5 +1,6 @@
 import type { SessionRecord } from '../db/records';
 import type { TimeRange } from '../time/local-day';
+import { clipToSeconds } from './day-split';
 
 export interface Totals {
   /** Milliseconds of the range covered by sessions. */
@@ -10,9 +11,10 @@ export interface Totals {
   byPlatform: Map<string, number>;
 }
 
-/** The part of a session inside the range, in milliseconds. */
+/** The part of a session inside the range, in milliseconds of whole seconds: what its day pieces add up to. */
 export function overlapMs(session: Pick<SessionRecord, 'start' | 'end'>, range: TimeRange): number {
-  return Math.max(0, Math.min(session.end, range.to) - Math.max(session.start, range.from));
+  const clipped = clipToSeconds(session, range);
+  return clipped ? clipped.end - clipped.start : 0;
 }
 
 /**

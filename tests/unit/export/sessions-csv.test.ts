@@ -24,8 +24,8 @@ describe('the sessions CSV', () => {
     const start = at(2026, 11, 25, 9, 15, 3);
     const csv = sessionsCsv([session('a', start, start + 90_500, { note: 'Réponse, "urgente"' })], week, { variant: 'standard', clientName });
     expect(csv).toBe(
-      'date,start,end,minutes,client,platform,account,activity,source,note\r\n' +
-        `2026-11-25,2026-11-25T09:15:03${offset(start)},2026-11-25T09:16:33${offset(start)},1.51,Boulangerie Dupont,facebook,boulangerie-dupont,browsing,auto,"Réponse, ""urgente"""\r\n`,
+      'date,start,end,minutes,client,platform,account,activity,source,note,seconds\r\n' +
+        `2026-11-25,2026-11-25T09:15:03${offset(start)},2026-11-25T09:16:33${offset(start)},1.50,Boulangerie Dupont,facebook,boulangerie-dupont,browsing,auto,"Réponse, ""urgente""",90\r\n`,
     );
   });
 
@@ -61,11 +61,33 @@ describe('the sessions CSV', () => {
     const csv = sessionsCsv([session('a', at(2026, 11, 25, 9), at(2026, 11, 25, 9, 1, 30), { note: 'a;b' })], week, { variant: 'spreadsheet', clientName });
     expect(csv.startsWith('\uFEFFdate;start;end;minutes;client;')).toBe(true);
     expect(csv).toContain(';1,50;Boulangerie Dupont;facebook;');
-    expect(csv).toContain(';"a;b"\r\n');
+    expect(csv).toContain(';"a;b";90\r\n');
+  });
+
+  it.each([
+    ['a start just before a second and an end on the next minute', [9, 0, 0, 999], [9, 1, 0, 0], ['09:00:00', '09:01:00', '1.00', '60']],
+    ['both ends inside their seconds', [9, 0, 0, 600], [9, 0, 30, 300], ['09:00:00', '09:00:30', '0.50', '30']],
+    ['one second and a sliver', [9, 0, 0, 900], [9, 0, 1, 100], ['09:00:00', '09:00:01', '0.02', '1']],
+    ['seven and a half minutes and a sliver', [9, 0, 0, 0], [9, 7, 30, 2], ['09:00:00', '09:07:30', '7.50', '450']],
+    ['a third of a minute', [9, 0, 0, 0], [9, 0, 20, 0], ['09:00:00', '09:00:20', '0.33', '20']],
+    ['two thirds of a minute', [9, 0, 0, 0], [9, 0, 40, 0], ['09:00:00', '09:00:40', '0.67', '40']],
+  ])("a row's duration follows from its printed start and end: %s", (_, [h1, m1, s1, ms1], [h2, m2, s2, ms2], [start, end, minutes, seconds]) => {
+    const rows = sessionRows([session('a', at(2026, 11, 25, h1!, m1, s1) + ms1!, at(2026, 11, 25, h2!, m2, s2) + ms2!)], week, { clientName });
+    expect(rows.map((r) => [r[1]!.slice(11, 19), r[2]!.slice(11, 19), r[3], r[10]])).toEqual([[start, end, minutes, seconds]]);
+  });
+
+  it.each([
+    ['inside one second', at(2026, 11, 25, 9) + 100, at(2026, 11, 25, 9) + 900],
+    ['no time at all', at(2026, 11, 25, 9), at(2026, 11, 25, 9)],
+    ['a sliver after midnight', at(2026, 11, 25, 23, 59, 59) + 500, at(2026, 11, 26, 0) + 400],
+  ])('leaves out a row shorter than a second once its ends are truncated: %s', (_, start, end) => {
+    const rows = sessionRows([session('a', start, end)], week, { clientName });
+    expect(rows.filter((r) => r[10] === '0')).toEqual([]);
+    expect(rows.every((r) => Date.parse(r[2]!) - Date.parse(r[1]!) === Number(r[10]) * 1000)).toBe(true);
   });
 
   it('orders rows by time and gives just the header for an empty week', () => {
-    expect(sessionsCsv([], week, { variant: 'standard', clientName })).toBe('date,start,end,minutes,client,platform,account,activity,source,note\r\n');
+    expect(sessionsCsv([], week, { variant: 'standard', clientName })).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds\r\n');
     const rows = sessionRows([session('b', at(2026, 11, 26, 9), at(2026, 11, 26, 10)), session('a', at(2026, 11, 24, 9), at(2026, 11, 24, 10))], week, { clientName });
     expect(rows.map((r) => r[0])).toEqual(['2026-11-24', '2026-11-26']);
   });

@@ -57,6 +57,15 @@ describe("a client's report", () => {
     expect(report.progress).toMatchObject({ usedMs: 90 * MINUTE, targetMs: 2 * HOUR, remainingMs: 30 * MINUTE, state: 'under' });
   });
 
+  it('counts whole seconds per piece, so two sessions of 7.50003 min bill 15 min, as their CSV rows add up to', () => {
+    const sliver = 7.50003 * MINUTE;
+    const twoHalves = [s('1', 'dupont', at(24, 9), at(24, 9) + sliver), s('2', 'dupont', at(24, 10), at(24, 10) + sliver)];
+    const rounded = buildClientReport(twoHalves, dupont, week, calendar);
+    expect(rounded.days.find((d) => d.ms > 0)).toMatchObject({ ms: 15 * MINUTE, billedMs: 15 * MINUTE });
+    expect(rounded.totalMs).toBe(15 * MINUTE);
+    expect(rounded.billedMs).toBe(15 * MINUTE);
+  });
+
   it('totals per platform and per kind of activity, the part after the range left out', () => {
     expect(report.platforms).toEqual([
       { platform: 'facebook', ms: 50 * MINUTE },

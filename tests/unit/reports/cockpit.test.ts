@@ -3,7 +3,7 @@ import type { CalendarSettings } from '../../../lib/contracts/targets';
 import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
 import { badgeText } from '../../../lib/reports/badge';
 import { totalsOfDay } from '../../../lib/db/day-totals';
-import { buildCockpit, cockpitRange, contractAlerts } from '../../../lib/reports/cockpit';
+import { buildCockpit, cockpitRange, contractAlerts, usedMs } from '../../../lib/reports/cockpit';
 import { dayRange, daysIn } from '../../../lib/time/calendar';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 
@@ -51,6 +51,16 @@ describe('the cockpit', () => {
     expect(m!.day.progress).toMatchObject({ usedMs: 30 * MINUTE, targetMs: HOUR, state: 'under' });
     expect(m!.week.progress).toMatchObject({ usedMs: 150 * MINUTE, targetMs: 5 * HOUR });
     expect(m!.day.valueCents).toBeNull();
+  });
+});
+
+describe('the cockpit in whole seconds', () => {
+  it('counts today as the past days, the views and the report do: each piece from its truncated start to its truncated end', () => {
+    const today = [s('dupont', at(25, 9) + 999, at(25, 9, 1)), s('dupont', at(25, 10) + 100, at(25, 10) + 900)];
+    const [d] = buildCockpit([], today, [dupont], calendar, now);
+    expect(d!.day.progress.usedMs).toBe(60_000);
+    expect(usedMs(today, 'dupont', dayRange(now))).toBe(60_000);
+    expect(totalsOfDay(today, dayRange(now).from).byClient).toEqual({ dupont: 60_000 });
   });
 });
 
