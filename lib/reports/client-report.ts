@@ -16,6 +16,7 @@ export interface ClientReport {
   activities: Array<{ activity: string; ms: number }>;
   totalMs: number;
   billedMs: number;
+  /** The time worked, before rounding, against the contract: the rule of the popup and the views. */
   progress: Progress;
   /** The hourly rate in cents, or null without a rate. */
   rateCents: number | null;
@@ -62,7 +63,7 @@ export function buildClientReport(sessions: readonly SessionRecord[], client: Cl
     activities: sortedTotals(byActivity, 'activity'),
     totalMs,
     billedMs,
-    progress: progress(billedMs, targetMs(client, range, calendar)),
+    progress: progress(totalMs, targetMs(client, range, calendar)),
     rateCents: rate,
     amountCents: rate === null ? null : amountCents(billedMs, rate),
   };

@@ -13,6 +13,7 @@ export const REPORT_CSS = `
 .report .summary div { border: 1px solid #d1d9e0; border-radius: 8px; padding: 0.6rem 0.75rem; }
 .report .summary dt { color: #59636e; font-size: 0.8rem; }
 .report .summary dd { margin: 0; font-size: 1.15rem; font-weight: 600; }
+.report .summary dd.basis { margin-top: 0.2rem; color: #59636e; font-size: 0.8rem; font-weight: normal; }
 .report table { width: 100%; border-collapse: collapse; }
 .report th, .report td { text-align: left; padding: 0.3rem 0.4rem; border-bottom: 1px solid #eaeef2; }
 .report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -55,9 +56,10 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
             {contract.targetMs === null
               ? t('contractNone')
               : contract.state === 'over'
-                ? t('reportOver', t('reportHours', formatHours(contract.targetMs)), formatDuration(report.billedMs - contract.targetMs))
+                ? t('reportOver', t('reportHours', formatHours(contract.targetMs)), formatDuration(report.totalMs - contract.targetMs))
                 : t('reportUnder', t('reportHours', formatHours(contract.targetMs)), formatDuration(contract.remainingMs ?? 0))}
           </dd>
+          {contract.targetMs !== null && <dd class="basis">{t('reportContractBasis')}</dd>}
         </div>
         {options.showAmount && report.rateCents !== null && report.amountCents !== null && client.currency && (
           <div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarSettings } from '../../../lib/contracts/targets';
 import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
 import { buildClientReport } from '../../../lib/reports/client-report';
+import { buildPeriodView } from '../../../lib/reports/period-view';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 import { isoDate, weekRange } from '../../../lib/time/calendar';
 
@@ -53,8 +54,10 @@ describe("a client's report", () => {
     expect(report.amountCents).toBe(6000);
   });
 
-  it('compares the billed time with the contract', () => {
-    expect(report.progress).toMatchObject({ usedMs: 90 * MINUTE, targetMs: 2 * HOUR, remainingMs: 30 * MINUTE, state: 'under' });
+  it('compares the time worked, before rounding, with the contract, as the popup and the views do', () => {
+    expect(report.progress).toMatchObject({ usedMs: 85 * MINUTE, targetMs: 2 * HOUR, remainingMs: 35 * MINUTE, state: 'under' });
+    const [view] = buildPeriodView(sessions, [dupont], week, calendar).buckets.filter((b) => b.bucket === 'dupont');
+    expect(view!.progress).toEqual(report.progress);
   });
 
   it('counts whole seconds per piece, so two sessions of 7.50003 min bill 15 min, as their CSV rows add up to', () => {
