@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountCents, rateCents } from '../../../lib/money/cents';
 import { HOUR, MINUTE, SECOND } from '../../../lib/time/clock';
-
-/** mulberry32: the same numbers on every run, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom as seeded } from '../../support/seeded-random';
 
 describe('an hourly rate in cents', () => {
   it.each([
