@@ -9,6 +9,8 @@ import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
+const HOUR_MS = 3_600_000;
+
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
 declare const chrome: Browser;
 
@@ -162,7 +164,7 @@ describe('exports in Chromium', () => {
     expect(await second.ext.sessions()).toEqual([]);
 
     await fresh.getByTestId('restore-file').setInputFiles(backupPath);
-    await expect.poll(() => fresh.getByTestId('export-message').textContent()).toMatch(/^Restored: \d+ added, 0 updated, 0 already here\./);
+    await expect.poll(() => fresh.getByTestId('export-message').textContent()).toMatch(/^Restored: \d+ added, 0 updated, 0 removed \(deleted elsewhere\), 0 already here\./);
     await fresh.goto(fresh.url().replace(/#.*$/, '') + '#reports');
     await expect.poll(() => fresh.getByTestId('period-total').textContent()).toBe(totalBefore);
     expect((await second.ext.sessions()).map((s) => [s.id, s.start, s.end, s.clientId])).toEqual(sessionsBefore);
@@ -170,7 +172,7 @@ describe('exports in Chromium', () => {
     // The same file again changes nothing.
     await fresh.goto(fresh.url().replace(/#.*$/, '') + '#export');
     await fresh.getByTestId('restore-file').setInputFiles(backupPath);
-    await expect.poll(() => fresh.getByTestId('export-message').textContent()).toMatch(/^Restored: 0 added, 0 updated, \d+ already here\./);
+    await expect.poll(() => fresh.getByTestId('export-message').textContent()).toMatch(/^Restored: 0 added, 0 updated, 0 removed \(deleted elsewhere\), \d+ already here\./);
   });
 
   it("saves last week's export by itself at the start of the week", async () => {
@@ -192,5 +194,38 @@ describe('exports in Chromium', () => {
     // Once: a second check the same week saves nothing more.
     await ext.inWorker(() => (globalThis as unknown as { socialHoursTest: { weeklyExport(): Promise<void> } }).socialHoursTest.weeklyExport(), null);
     expect(await ext.inWorker(async () => (await chrome.downloads.search({})).length, null)).toBe(3);
+  });
+});
+
+describe('invoiced periods', () => {
+  it('marks a past period invoiced from its report, which locks its time until an explicit unlock', async () => {
+    const { browser } = await start();
+    const dashboard = await browser.extensionPage('options.html#export');
+    // Three days ago, from a backup: time of a period that has ended.
+    const day = new Date();
+    day.setDate(day.getDate() - 3);
+    day.setHours(9, 0, 0, 0);
+    const from = day.getTime();
+    const client = { id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 1 };
+    const session = { id: 's1', start: from, end: from + 45 * 60_000, clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', activity: 'browsing', source: 'auto', createdAt: from, updatedAt: from + 45 * 60_000 };
+    const backup = JSON.stringify({ format: 'social-hours-backup', version: 2, exportedAt: from + HOUR_MS, sessions: [session], clients: [client], rules: [], edits: [], tombstones: [], invoices: [] });
+    const file = join(mkdtempSync(join(tmpdir(), 'social-hours-invoice-')), 'backup.json');
+    writeFileSync(file, backup);
+    await dashboard.getByTestId('restore-file').setInputFiles(file);
+    await expect.poll(() => dashboard.getByTestId('export-message').textContent()).toMatch(/^Restored: 2 added/);
+
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const report = await browser.extensionPage(`report.html?client=dupont&from=${date}&to=${date}&amount=0`);
+    await report.getByRole('button', { name: 'Mark as invoiced' }).click();
+    await expect.poll(() => report.getByTestId('invoice-state').textContent()).toMatch(/^Invoiced on /);
+    expect(await report.getByTestId('report-invoiced').textContent()).toMatch(/^Invoiced on /);
+
+    const remove = () => report.evaluate(() => chrome.runtime.sendMessage({ type: 'delete-sessions', ids: ['s1'] }));
+    expect(await remove()).toEqual({ ok: false, error: 'locked' });
+
+    await report.getByRole('button', { name: 'Unlock' }).click();
+    await report.getByTestId('confirm').click();
+    await report.getByRole('button', { name: 'Mark as invoiced' }).waitFor();
+    expect(await remove()).toEqual({ ok: true, count: 1 });
   });
 });
