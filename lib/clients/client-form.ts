@@ -48,6 +48,15 @@ export function sameName(a: string, b: string): boolean {
   return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
 }
 
+/**
+ * The contract hours as typed, in the whole minutes they will count for (nearest minute:
+ * `1.505` h is 90 min), so the form can show what is saved; null when not a number.
+ */
+export function typedContractMinutes(text: string): number | null {
+  const hours = text.trim() === '' ? null : parseDecimal(text);
+  return hours === null ? null : Math.round(hours * 60);
+}
+
 function validCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
   try {
@@ -83,7 +92,8 @@ export function parseClientForm(
     else if (parsed === null) problems.push({ field: 'hours', code: 'hours-not-a-number' });
     else if (parsed < 0) problems.push({ field: 'hours', code: 'hours-negative' });
     else if (parsed > MAX_CONTRACT_HOURS[form.period]) problems.push({ field: 'hours', code: `hours-over-${form.period}` });
-    else hours = parsed;
+    // Targets count whole minutes: what is stored is what counts, not the extra seconds typed.
+    else hours = Math.round(parsed * 60) / 60;
   }
   if (parseIsoDate(form.from) === null) problems.push({ field: 'from', code: 'date-invalid' });
 

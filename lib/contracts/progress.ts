@@ -1,5 +1,5 @@
-/** Used at or above this share of the contract, a client is shown as near its limit. */
-export const NEAR_SHARE = 0.8;
+/** Used at or above this percentage of the contract, a client is shown as near its limit (and notified). */
+export const NEAR_PERCENT = 80;
 
 export type ProgressState = 'none' | 'under' | 'near' | 'over';
 
@@ -9,16 +9,24 @@ export interface Progress {
   targetMs: number | null;
   /** Contracted time left (never negative); null without a contract. */
   remainingMs: number | null;
-  /** used / target; null without a contract or with a zero target. */
+  /** used / target, for display only (states never come from it); null without a contract or with a zero target. */
   share: number | null;
   state: ProgressState;
 }
 
+/**
+ * Whether used time reaches a percentage of the target. Both are whole ms, so the
+ * comparison is exact in integers: exactly 80 % of the target is 80 %, never 79.99…
+ */
+export function reaches(usedMs: number, targetMs: number, percent: number): boolean {
+  return usedMs * 100 >= targetMs * percent;
+}
+
+/** The one rule for every view, badge and notification: over only when strictly above the target, near from 80 % up to it exactly. */
 export function progress(usedMs: number, targetMs: number | null): Progress {
   if (targetMs === null) return { usedMs, targetMs, remainingMs: null, share: null, state: 'none' };
   const remainingMs = Math.max(0, targetMs - usedMs);
   if (targetMs === 0) return { usedMs, targetMs, remainingMs, share: null, state: usedMs > 0 ? 'over' : 'under' };
-  const share = usedMs / targetMs;
-  const state = usedMs > targetMs ? 'over' : share >= NEAR_SHARE ? 'near' : 'under';
-  return { usedMs, targetMs, remainingMs, share, state };
+  const state = usedMs > targetMs ? 'over' : reaches(usedMs, targetMs, NEAR_PERCENT) ? 'near' : 'under';
+  return { usedMs, targetMs, remainingMs, share: usedMs / targetMs, state };
 }

@@ -1,7 +1,7 @@
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
 import { amountCents, rateCents } from '../money/cents';
-import { progress, type Progress } from '../contracts/progress';
+import { progress, reaches, type Progress } from '../contracts/progress';
 import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
 import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
@@ -103,11 +103,11 @@ export function contractAlerts(
   const range = term.period === 'day' ? dayRange(now) : term.period === 'week' ? weekRange(now, calendar.weekStartsOn) : monthRange(now);
   const target = targetMs(client, range, calendar);
   if (!target) return [];
-  const share = usedMs(sessions, client.id, range) / target;
+  const used = usedMs(sessions, client.id, range);
   const alerts: ContractAlert[] = [];
   for (const threshold of [80, 100] as const) {
     const key = `${client.id}:${term.period}:${isoDate(range.from)}:${threshold}`;
-    if (share * 100 >= threshold && !announced.has(key)) alerts.push({ clientId: client.id, threshold, key, share });
+    if (reaches(used, target, threshold) && !announced.has(key)) alerts.push({ clientId: client.id, threshold, key, share: used / target });
   }
   return alerts;
 }

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
-import { parseClientForm, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
+import { parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
 import { termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
 import { isoDate, monthRange } from '../../../lib/time/calendar';
+import { MINUTE } from '../../../lib/time/clock';
 import { Field, described } from '../../../lib/ui/components/Field';
+import { formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { config } from '../../../lib/ui/page-db';
 
@@ -31,6 +33,8 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
   const [form, setForm] = useState<Form>(() => initialForm(client, clients.length));
   const [problems, setProblems] = useState<ClientProblem[]>([]);
   const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }));
+  const typedMinutes = typedContractMinutes(form.hours);
+  const hoursHint = typedMinutes === null ? undefined : t('contractHoursCounted', formatDuration(typedMinutes * MINUTE));
   const error = (field: ClientProblem['field']) => {
     const problem = problems.find((p) => p.field === field);
     return problem ? t(`err_${problem.code.replace(/-/g, '_')}` as MessageKey) : null;
@@ -78,8 +82,8 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
           </select>
         </Field>
         {form.period !== 'none' && (
-          <Field id="client-hours" label={t('contractHours')} error={error('hours')}>
-            <input {...described('client-hours', error('hours'))} inputMode="decimal" value={form.hours} onInput={(e) => set({ hours: e.currentTarget.value })} />
+          <Field id="client-hours" label={t('contractHours')} error={error('hours')} hint={hoursHint}>
+            <input {...described('client-hours', error('hours'), hoursHint)} inputMode="decimal" value={form.hours} onInput={(e) => set({ hours: e.currentTarget.value })} />
           </Field>
         )}
         <Field id="client-from" label={t('contractFrom')} error={error('from')} hint={client ? t('contractFromHint') : undefined}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientForm, withTerm, type ClientForm } from '../../../lib/clients/client-form';
+import { parseClientForm, typedContractMinutes, withTerm, type ClientForm } from '../../../lib/clients/client-form';
 
 const valid: ClientForm = {
   name: 'Boulangerie Dupont',
@@ -53,6 +53,26 @@ describe('client form', () => {
   it('lets a client keep its own name when edited, and needs no hours without a contract', () => {
     expect(parseClientForm({ ...valid, name: 'Fleuriste Martin' }, others, 'c1').ok).toBe(true);
     expect(parseClientForm({ ...valid, period: 'none', hours: '' }, others, null).ok).toBe(true);
+  });
+});
+
+describe('contract hours in whole minutes', () => {
+  it.each([
+    ['1,5', 90],
+    ['1.505', 90],
+    ['1.3333', 80],
+    ['0,25', 15],
+    ['7.999', 480],
+    ['0.004', 0],
+  ])('%s h is kept as %i min, rounded to the nearest minute', (hours, minutes) => {
+    const result = parseClientForm({ ...valid, hours }, others, null);
+    expect(result.ok && result.value.term.hours * 60).toBeCloseTo(minutes, 9);
+    expect(typedContractMinutes(hours)).toBe(minutes);
+  });
+
+  it('has nothing to show for hours that are not a number', () => {
+    expect(typedContractMinutes('deux')).toBeNull();
+    expect(typedContractMinutes('')).toBeNull();
   });
 });
 
