@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
-import { progress } from '../../lib/contracts/progress';
-import { targetMs, type CalendarSettings } from '../../lib/contracts/targets';
+import { periodProgress } from '../../lib/contracts/period-progress';
+import type { CalendarSettings } from '../../lib/contracts/targets';
 import type { SocialHoursDatabase } from '../../lib/db/database';
 import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../../lib/db/records';
 import { clientSessionsOverlapping, sessionsOverlapping } from '../../lib/db/session-queries';
@@ -71,8 +71,9 @@ export class BadgeController {
     if (client) {
       const used = usedMs(sessions, client.id, today);
       this.basis = { key, settings, clients, validUntil: holdUntil(used) };
-      const state = progress(used, targetMs(client, today, calendar)).state;
-      await this.show(badgeText(used), BADGE_COLORS[state], t('badgeClientTitle', client.name, formatDuration(used)));
+      const state = periodProgress(client, used, today, calendar).state;
+      const title = t(state === 'day-off' ? 'badgeClientTitleDayOff' : 'badgeClientTitle', client.name, formatDuration(used));
+      await this.show(badgeText(used), BADGE_COLORS[state], title);
       if (settings.contractNotifications && now - this.lastAlertCheck >= CHECK_ALERTS_EVERY_MS) {
         this.lastAlertCheck = now;
         await this.announce(client, calendar, now, live);

@@ -1,7 +1,8 @@
 /** Used at or above this percentage of the contract, a client is shown as near its limit (and notified). */
 export const NEAR_PERCENT = 80;
 
-export type ProgressState = 'none' | 'under' | 'near' | 'over';
+/** `day-off`: time worked in a period where nothing is due (weekend, holiday, leave): not over a zero target. */
+export type ProgressState = 'none' | 'under' | 'near' | 'over' | 'day-off';
 
 export interface Progress {
   usedMs: number;
@@ -22,11 +23,15 @@ export function reaches(usedMs: number, targetMs: number, percent: number): bool
   return usedMs * 100 >= targetMs * percent;
 }
 
-/** The one rule for every view, badge and notification: over only when strictly above the target, near from 80 % up to it exactly. */
-export function progress(usedMs: number, targetMs: number | null): Progress {
+/**
+ * The one rule for every view, badge and notification: over only when strictly above the
+ * target, near from 80 % up to it exactly. `offPeriod`: no day of the period is a working
+ * day, so time on it is work on a day off rather than over a zero target.
+ */
+export function progress(usedMs: number, targetMs: number | null, offPeriod = false): Progress {
   if (targetMs === null) return { usedMs, targetMs, remainingMs: null, share: null, state: 'none' };
   const remainingMs = Math.max(0, targetMs - usedMs);
-  if (targetMs === 0) return { usedMs, targetMs, remainingMs, share: null, state: usedMs > 0 ? 'over' : 'under' };
+  if (targetMs === 0) return { usedMs, targetMs, remainingMs, share: null, state: usedMs === 0 ? 'under' : offPeriod ? 'day-off' : 'over' };
   const state = usedMs > targetMs ? 'over' : reaches(usedMs, targetMs, NEAR_PERCENT) ? 'near' : 'under';
   return { usedMs, targetMs, remainingMs, share: usedMs / targetMs, state };
 }

@@ -1,11 +1,12 @@
 import type { ProgressState } from '../contracts/progress';
 
-/** Toolbar badge colours by contract state: green under, amber near, red over, grey without a contract. */
+/** Toolbar badge colours by contract state: green under, amber near, red over, purple for work on a day off, grey without a contract. */
 export const BADGE_COLORS: Record<ProgressState, string> = {
   none: '#59636e',
   under: '#1a7f37',
   near: '#bf8700',
   over: '#cf222e',
+  'day-off': '#8250df',
 };
 
 /** A duration in at most four characters, for the toolbar badge: `7m`, `45m`, `1h05`, `12h`. */

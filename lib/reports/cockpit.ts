@@ -1,7 +1,8 @@
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
 import { amountCents, rateCents } from '../money/cents';
-import { progress, reaches, type Progress } from '../contracts/progress';
+import { periodProgress } from '../contracts/period-progress';
+import { reaches, type Progress } from '../contracts/progress';
 import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
 import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
@@ -70,7 +71,7 @@ export function buildCockpit(
         const range = ranges[period];
         const usedHere = used[period].get(client.id) ?? 0;
         const rate = rateCents(client.hourlyRate);
-        return { range, progress: progress(usedHere, targetMs(client, range, calendar)), valueCents: rate === null ? null : amountCents(usedHere, rate) };
+        return { range, progress: periodProgress(client, usedHere, range, calendar), valueCents: rate === null ? null : amountCents(usedHere, rate) };
       };
       return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })

@@ -1,4 +1,5 @@
-import { progress, type Progress } from '../contracts/progress';
+import { periodProgress } from '../contracts/period-progress';
+import type { Progress } from '../contracts/progress';
 import { targetMs, type CalendarSettings } from '../contracts/targets';
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
@@ -63,7 +64,7 @@ export function buildPeriodView(sessions: readonly SessionRecord[], clients: rea
   const buckets = [...bucketTotals.entries()]
     .map(([bucket, ms]): BucketTotal => {
       const client = bucket === null ? null : (byClientId.get(bucket) ?? null);
-      return { bucket, client, ms, progress: client ? progress(ms, targetMs(client, range, calendar)) : null };
+      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar) : null };
     })
     .sort((a, b) => rank(a.bucket) - rank(b.bucket) || b.ms - a.ms || (a.client?.name ?? '').localeCompare(b.client?.name ?? ''));
   const sorted = <K extends string>(map: Map<string, number>, key: K) =>

@@ -2,16 +2,18 @@ import type { Progress } from '../../contracts/progress';
 import { formatDuration } from '../format';
 import { t } from '../i18n';
 
-/** Used against contracted, with what is left; coloured under / near / over. */
+/** Used against contracted, with what is left; coloured under / near / over, or as work on a day off. */
 export function ProgressMeter({ label, progress, testId }: { label: string; progress: Progress; testId?: string }) {
   const { usedMs, targetMs, remainingMs, share, state } = progress;
-  const width = share === null ? (state === 'over' ? 100 : 0) : Math.min(100, Math.round(share * 100));
+  const width = share === null ? (state === 'over' || state === 'day-off' ? 100 : 0) : Math.min(100, Math.round(share * 100));
   const detail =
     targetMs === null
       ? t('noContractFor', formatDuration(usedMs))
-      : state === 'over'
-        ? t('overContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(usedMs - targetMs))
-        : t('ofContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(remainingMs ?? 0));
+      : state === 'day-off'
+        ? t('workedDayOff', formatDuration(usedMs))
+        : state === 'over'
+          ? t('overContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(usedMs - targetMs))
+          : t('ofContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(remainingMs ?? 0));
   return (
     <div class={`meter meter-${state}`} data-testid={testId} data-state={state} data-used-ms={usedMs}>
       <div class="meter-line">
