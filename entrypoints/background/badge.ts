@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
+import { calendarFromSettings } from '../../lib/contracts/calendar';
 import { periodProgress } from '../../lib/contracts/period-progress';
 import type { CalendarSettings } from '../../lib/contracts/targets';
 import type { SocialHoursDatabase } from '../../lib/db/database';
@@ -54,7 +55,7 @@ export class BadgeController {
     const service = await this.service;
     const { status, now, override, timer } = service.peek();
     const { settings, clients } = this.state();
-    const calendar: CalendarSettings = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
+    const calendar = calendarFromSettings(settings);
     const live = status.kind === 'tracking' ? status.session : null;
     const today = dayRange(now);
     const trackedId = timer?.clientId ?? live?.clientId ?? override?.clientId ?? null;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { calendarFromSettings } from '../../lib/contracts/calendar';
 import { sessionsOverlapping } from '../../lib/db/session-queries';
 import { cockpitRange } from '../../lib/reports/cockpit';
 import { buildTodayView } from '../../lib/reports/today';
@@ -23,7 +24,7 @@ export function Popup({ settings }: { settings: Settings }) {
   const { state: status, refresh } = useTrackingStatus();
   const [assigned, setAssigned] = useState<AssignOutcome | null>(null);
   const now = status.status === 'ready' ? status.value.now : Date.now();
-  const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
+  const calendar = calendarFromSettings(settings);
   const range = cockpitRange(now, calendar);
   const day = dayRange(now);
   // Today's sessions; the week's and month's earlier days come as per-day totals that the

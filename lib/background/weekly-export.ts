@@ -1,4 +1,5 @@
 import { addWeeks } from 'date-fns';
+import { calendarFromSettings } from '../contracts/calendar';
 import type { SocialHoursDatabase } from '../db/database';
 import { PERSONAL_CLIENT_ID, type ClientRecord } from '../db/records';
 import { sessionsOverlapping } from '../db/session-queries';
@@ -56,7 +57,7 @@ export async function weeklyFiles(
     files.push({ name: `${folder}/social-hours_all_${rangeLabel(week)}.csv`, mime: 'text/csv', content: csv });
   }
   if (settings.weeklyExportContent !== 'csv') {
-    const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
+    const calendar = calendarFromSettings(settings);
     const withTime = new Set(sessions.map((s) => s.clientId));
     for (const client of clients.filter((c) => withTime.has(c.id))) {
       const report = buildClientReport(sessions, client, week, calendar);

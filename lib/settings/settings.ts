@@ -1,9 +1,19 @@
 import { PLATFORM_IDS } from '../platforms/catalogue';
+import { isHolidayCountry, isRegionCode, type HolidayCountry } from './holiday-countries';
 import { compileAccountPattern, isHostname, type CustomSite } from '../sites/custom-site';
-import { MONDAY_TO_FRIDAY, type Weekday } from '../time/calendar';
+import { MONDAY_TO_FRIDAY, parseIsoDate, type Weekday } from '../time/calendar';
 import { DEFAULT_TRACKING_SETTINGS, READING_ALLOWANCE_RANGE, type TrackingSettings } from '../tracking/settings';
 
 export type LanguageChoice = 'auto' | 'en' | 'fr';
+
+/** Days away, `YYYY-MM-DD`, both included. */
+export interface LeaveRange {
+  from: string;
+  to: string;
+}
+
+/** More would be years of holidays: the list stays small enough to check on every day. */
+export const MAX_LEAVE_RANGES = 200;
 
 /** What the user sets. Kept in extension storage (`storage.local`, key `settings`). */
 export interface Settings {
@@ -14,6 +24,12 @@ export interface Settings {
   customSites: CustomSite[];
   workingDays: Weekday[];
   weekStartsOn: Weekday;
+  /** Whose public holidays are days off, taken out of the contracts' daily shares. */
+  holidayCountry: HolidayCountry;
+  /** A region of that country with holidays of its own (Moselle, Bavaria…); '' for the country's. */
+  holidayRegion: string;
+  /** The user's own days off. */
+  leave: LeaveRange[];
   /** After an absence at least this long, the popup offers to log the time away. */
   awayPromptMinutes: number;
   language: LanguageChoice;
@@ -39,6 +55,9 @@ export const DEFAULT_SETTINGS: Settings = {
   customSites: [],
   workingDays: [...MONDAY_TO_FRIDAY],
   weekStartsOn: 1,
+  holidayCountry: 'FR',
+  holidayRegion: '',
+  leave: [],
   awayPromptMinutes: 10,
   language: 'auto',
   contractNotifications: true,
@@ -62,11 +81,18 @@ export interface SettingsProblem {
     | 'no-working-day'
     | 'not-a-weekday'
     | 'unknown-language'
-    | 'unknown-choice';
+    | 'unknown-choice'
+    | 'bad-leave';
   value?: string;
 }
 
 const isWeekday = (d: unknown): d is Weekday => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6;
+
+function validLeave(range: unknown): range is LeaveRange {
+  if (typeof range !== 'object' || range === null) return false;
+  const { from, to } = range as LeaveRange;
+  return typeof from === 'string' && typeof to === 'string' && parseIsoDate(from) !== null && parseIsoDate(to) !== null && from <= to;
+}
 
 function validSite(site: unknown): site is CustomSite {
   if (typeof site !== 'object' || site === null) return false;
@@ -110,6 +136,12 @@ export function validateSettings(candidate: Settings): SettingsProblem[] {
     problems.push({ field: 'workingDays', code: 'no-working-day' });
   }
   if (!isWeekday(candidate.weekStartsOn)) problems.push({ field: 'weekStartsOn', code: 'not-a-weekday' });
+  if (!isHolidayCountry(candidate.holidayCountry)) problems.push({ field: 'holidayCountry', code: 'unknown-choice' });
+  if (!isRegionCode(candidate.holidayRegion) || (candidate.holidayCountry === 'none' && candidate.holidayRegion !== '')) {
+    problems.push({ field: 'holidayRegion', code: 'unknown-choice' });
+  }
+  if (!Array.isArray(candidate.leave) || candidate.leave.length > MAX_LEAVE_RANGES) problems.push({ field: 'leave', code: 'bad-leave' });
+  else for (const range of candidate.leave) if (!validLeave(range)) problems.push({ field: 'leave', code: 'bad-leave', value: JSON.stringify(range)?.slice(0, 80) });
   const away = candidate.awayPromptMinutes;
   if (typeof away !== 'number' || !Number.isFinite(away) || away < AWAY_PROMPT_RANGE.min || away > AWAY_PROMPT_RANGE.max) {
     problems.push({ field: 'awayPromptMinutes', code: 'out-of-range' });
@@ -132,7 +164,7 @@ export function readSettings(stored: unknown): Settings {
     if (raw[field] === undefined) continue;
     const candidate = { ...DEFAULT_SETTINGS, [field]: raw[field] } as Settings;
     if (validateSettings(candidate).length === 0) (result as unknown as Record<string, unknown>)[field] = raw[field];
-    else if (Array.isArray(raw[field]) && ['disabledPlatforms', 'mastodonServers', 'customSites'].includes(field)) {
+    else if (Array.isArray(raw[field]) && ['disabledPlatforms', 'mastodonServers', 'customSites', 'leave'].includes(field)) {
       // Keep the good entries of a list with a bad one.
       const good = (raw[field] as unknown[]).filter((item) => validateSettings({ ...DEFAULT_SETTINGS, [field]: [item] } as Settings).length === 0);
       (result as unknown as Record<string, unknown>)[field] = good;

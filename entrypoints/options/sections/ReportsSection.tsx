@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { calendarFromSettings } from '../../../lib/contracts/calendar';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import { platformName } from '../../../lib/platforms/catalogue';
@@ -52,7 +53,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
   const range = periodRange(period, settings.weekStartsOn);
   const sessions = useLiveQuery(() => sessionsOverlapping(db, range.from, range.to), [range.from, range.to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
-  const calendar = { workingDays: settings.workingDays, weekStartsOn: settings.weekStartsOn };
+  const calendar = calendarFromSettings(settings);
 
   let body;
   if (sessions.status === 'error' || clients.status === 'error') {

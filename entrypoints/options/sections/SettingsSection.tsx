@@ -5,6 +5,7 @@ import { READING_ALLOWANCE_RANGE } from '../../../lib/tracking/settings';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { saveSettings } from '../../../lib/ui/settings-store';
+import { DaysOffFields, type DaysOff } from './DaysOffFields';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
@@ -15,6 +16,9 @@ export function SettingsSection({ settings }: { settings: Settings }) {
     countMedia: settings.countMedia,
     workingDays: settings.workingDays,
     weekStartsOn: settings.weekStartsOn,
+    holidayCountry: settings.holidayCountry,
+    holidayRegion: settings.holidayRegion,
+    leave: settings.leave,
     language: settings.language,
     contractNotifications: settings.contractNotifications,
   });
@@ -95,6 +99,7 @@ export function SettingsSection({ settings }: { settings: Settings }) {
             </p>
           )}
         </fieldset>
+        <DaysOffFields value={draft} error={(field: keyof DaysOff) => error(field)} onChange={set} />
         <label class="check">
           <input type="checkbox" checked={draft.countMedia} onChange={(e) => set({ countMedia: e.currentTarget.checked })} /> {t('settingMedia')}
         </label>

@@ -36,6 +36,7 @@ describe('every message the code shows exists', () => {
       ...['csv', 'reports', 'both'].map((c) => `weeklyContent_${c}`),
       ...['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual_overlap', 'client_deleted'].map((a) => `edit_${a}`),
       ...['end_before_start', 'too_long', 'overlap', 'in_future', 'note_too_long', 'merge_different', 'merge_overlap', 'merge_one', 'unknown_session', 'unknown_client', 'split_outside', 'failed'].map((e) => `err_edit_${e}`),
+      ...['date_invalid', 'end_before_start', 'duplicate', 'too_many'].map((e) => `err_leave_${e}`),
       ...['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'].map((s) => `section_${s}`),
     ];
     expect(families.filter((k) => !keys.has(k))).toEqual([]);

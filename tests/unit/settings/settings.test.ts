@@ -18,6 +18,12 @@ describe('settings', () => {
     [{ weekStartsOn: 7 }, 'weekStartsOn', 'not-a-weekday'],
     [{ awayPromptMinutes: 0 }, 'awayPromptMinutes', 'out-of-range'],
     [{ language: 'de' }, 'language', 'unknown-language'],
+    [{ holidayCountry: 'XX' }, 'holidayCountry', 'unknown-choice'],
+    [{ holidayRegion: 'not a region!' }, 'holidayRegion', 'unknown-choice'],
+    [{ holidayCountry: 'none', holidayRegion: '57' }, 'holidayRegion', 'unknown-choice'],
+    [{ leave: [{ from: '2026-08-14', to: '2026-08-03' }] }, 'leave', 'bad-leave'],
+    [{ leave: [{ from: '2026-02-30', to: '2026-03-03' }] }, 'leave', 'bad-leave'],
+    [{ leave: [{ from: '2026-08-03' }] }, 'leave', 'bad-leave'],
     [{ mastodonServers: ['not a host'] }, 'mastodonServers', 'not-a-host'],
     [{ disabledPlatforms: ['myspace'] }, 'disabledPlatforms', 'unknown-platform'],
     [{ countMedia: 'yes' }, 'countMedia', 'not-a-boolean'],
@@ -30,6 +36,18 @@ describe('settings', () => {
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     const read = readSettings({ readingAllowanceSeconds: 90, countMedia: 'no', mastodonServers: ['piaille.fr', '<script>'], weekStartsOn: 0 });
     expect(read).toMatchObject({ readingAllowanceSeconds: 90, countMedia: true, mastodonServers: ['piaille.fr'], weekStartsOn: 0 });
+  });
+});
+
+describe('days off', () => {
+  it('default to the public holidays of France and no leave', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ holidayCountry: 'FR', holidayRegion: '', leave: [] });
+  });
+
+  it('are read keeping the good leave ranges of a damaged list', () => {
+    const good = { from: '2026-08-03', to: '2026-08-14' };
+    const read = readSettings({ holidayCountry: 'DE', holidayRegion: 'BY', leave: [good, { from: 'x', to: 'y' }, 42] });
+    expect(read).toMatchObject({ holidayCountry: 'DE', holidayRegion: 'BY', leave: [good] });
   });
 });
 
