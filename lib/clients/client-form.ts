@@ -14,6 +14,9 @@ export interface ClientForm {
   hourlyRate: string;
   currency: string;
   roundingMinutes: string;
+  /** Weekly and monthly contracts: carry unused time to the next period, up to `carryCapHours`. */
+  carryOver: boolean;
+  carryCapHours: string;
 }
 
 export type ClientProblem =
@@ -21,6 +24,7 @@ export type ClientProblem =
   | { field: 'color'; code: 'color-invalid' }
   | { field: 'hours'; code: 'hours-not-a-number' | 'hours-negative' | 'hours-over-day' | 'hours-over-week' | 'hours-over-month' | 'hours-missing' }
   | { field: 'from'; code: 'date-invalid' }
+  | { field: 'carryCapHours'; code: 'carry-cap-invalid' }
   | { field: 'hourlyRate'; code: 'rate-invalid' }
   | { field: 'currency'; code: 'currency-invalid' }
   | { field: 'roundingMinutes'; code: 'rounding-invalid' };
@@ -55,6 +59,11 @@ export function sameName(a: string, b: string): boolean {
 export function typedContractMinutes(text: string): number | null {
   const hours = text.trim() === '' ? null : parseDecimal(text);
   return hours === null ? null : Math.round(hours * 60);
+}
+
+/** Whole minutes as hours for the form to show: four decimals read back as the same minutes. */
+export function hoursText(minutes: number): string {
+  return String(Math.round((minutes / 60) * 10_000) / 10_000);
 }
 
 function validCurrency(code: string): boolean {
@@ -95,6 +104,12 @@ export function parseClientForm(
     // Targets count whole minutes: what is stored is what counts, not the extra seconds typed.
     else hours = Math.round(parsed * 60) / 60;
   }
+  let carryOver: ContractTerm['carryOver'];
+  if (form.carryOver && (form.period === 'week' || form.period === 'month')) {
+    const cap = typedContractMinutes(form.carryCapHours);
+    if (cap === null || cap < 0 || cap > MAX_HOURS[form.period] * 60) problems.push({ field: 'carryCapHours', code: 'carry-cap-invalid' });
+    else carryOver = { enabled: true, capMinutes: cap };
+  }
   if (parseIsoDate(form.from) === null) problems.push({ field: 'from', code: 'date-invalid' });
 
   let hourlyRate: number | null = null;
@@ -116,7 +131,7 @@ export function parseClientForm(
     value: {
       name,
       color: form.color.toLowerCase(),
-      term: { from: form.from, period: form.period, hours },
+      term: carryOver ? { from: form.from, period: form.period, hours, carryOver } : { from: form.from, period: form.period, hours },
       hourlyRate,
       currency,
       roundingMinutes: rounding as RoundingMinutes,
@@ -131,6 +146,7 @@ export function parseClientForm(
 export function withTerm(contracts: readonly ContractTerm[] | undefined, term: ContractTerm): ContractTerm[] {
   const history = [...(contracts ?? [])].sort((a, b) => a.from.localeCompare(b.from));
   const inForce = [...history].reverse().find((t) => t.from <= term.from);
-  if (inForce && inForce.period === term.period && (inForce.hours === term.hours || term.period === 'none')) return history;
+  const sameCarry = (inForce?.carryOver?.enabled ? inForce.carryOver.capMinutes : null) === (term.carryOver?.enabled ? term.carryOver.capMinutes : null);
+  if (inForce && inForce.period === term.period && ((inForce.hours === term.hours && sameCarry) || term.period === 'none')) return history;
   return [...history.filter((t) => t.from !== term.from), term].sort((a, b) => a.from.localeCompare(b.from));
 }

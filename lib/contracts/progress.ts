@@ -13,6 +13,8 @@ export interface Progress {
   /** used / target, for display only (states never come from it); null without a contract or with a zero target. */
   share: number | null;
   state: ProgressState;
+  /** Of the target, time carried over from the previous period (0 when none). */
+  carriedMs: number;
 }
 
 /**
@@ -26,12 +28,13 @@ export function reaches(usedMs: number, targetMs: number, percent: number): bool
 /**
  * The one rule for every view, badge and notification: over only when strictly above the
  * target, near from 80 % up to it exactly. `offPeriod`: no day of the period is a working
- * day, so time on it is work on a day off rather than over a zero target.
+ * day, so time on it is work on a day off rather than over a zero target. `carriedMs`: how
+ * much of `targetMs` came from the previous period, for display.
  */
-export function progress(usedMs: number, targetMs: number | null, offPeriod = false): Progress {
-  if (targetMs === null) return { usedMs, targetMs, remainingMs: null, share: null, state: 'none' };
+export function progress(usedMs: number, targetMs: number | null, offPeriod = false, carriedMs = 0): Progress {
+  if (targetMs === null) return { usedMs, targetMs, remainingMs: null, share: null, state: 'none', carriedMs: 0 };
   const remainingMs = Math.max(0, targetMs - usedMs);
-  if (targetMs === 0) return { usedMs, targetMs, remainingMs, share: null, state: usedMs === 0 ? 'under' : offPeriod ? 'day-off' : 'over' };
+  if (targetMs === 0) return { usedMs, targetMs, remainingMs, share: null, state: usedMs === 0 ? 'under' : offPeriod ? 'day-off' : 'over', carriedMs };
   const state = usedMs > targetMs ? 'over' : reaches(usedMs, targetMs, NEAR_PERCENT) ? 'near' : 'under';
-  return { usedMs, targetMs, remainingMs, share: usedMs / targetMs, state };
+  return { usedMs, targetMs, remainingMs, share: usedMs / targetMs, state, carriedMs };
 }

@@ -47,6 +47,8 @@ export interface ContractTerm {
   from: string;
   period: ContractPeriod | 'none';
   hours: number;
+  /** Weekly and monthly terms: unused time of a period, up to the cap, is added to the next one. */
+  carryOver?: { enabled: boolean; capMinutes: number };
 }
 
 export const ROUNDING_CHOICES = [0, 1, 5, 6, 10, 15] as const;

@@ -1,6 +1,7 @@
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
 import { amountCents, rateCents } from '../money/cents';
+import { carriedMs, carryPeriods } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import { reaches, type Progress } from '../contracts/progress';
 import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
@@ -31,11 +32,23 @@ export function usedMs(sessions: readonly Countable[], clientId: string, range: 
   return total;
 }
 
-/** The range of the month, or of the week when it reaches outside the month: one query covers all three periods. */
+/** The week and month before the current ones: their unused time can be carried over. */
+function previousRanges(now: number, calendar: CalendarSettings): { previousWeek: TimeRange; previousMonth: TimeRange } {
+  const week = weekRange(now, calendar.weekStartsOn);
+  const month = monthRange(now);
+  return { previousWeek: weekRange(week.from - 1, calendar.weekStartsOn), previousMonth: monthRange(month.from - 1) };
+}
+
+/**
+ * From the previous month (or week, when it starts earlier) to the end of the current
+ * month (or week): one query covers the three periods and the two a carry-over looks back
+ * at. At most about nine weeks, whatever the history.
+ */
 export function cockpitRange(now: number, calendar: CalendarSettings): TimeRange {
   const week = weekRange(now, calendar.weekStartsOn);
   const month = monthRange(now);
-  return { from: Math.min(week.from, month.from), to: Math.max(week.to, month.to) };
+  const { previousWeek, previousMonth } = previousRanges(now, calendar);
+  return { from: Math.min(previousWeek.from, previousMonth.from), to: Math.max(week.to, month.to) };
 }
 
 /**
@@ -51,15 +64,16 @@ export function buildCockpit(
   calendar: CalendarSettings,
   now: number,
 ): ClientCockpit[] {
-  const ranges = { day: dayRange(now), week: weekRange(now, calendar.weekStartsOn), month: monthRange(now) };
+  const ranges = { day: dayRange(now), week: weekRange(now, calendar.weekStartsOn), month: monthRange(now), ...previousRanges(now, calendar) };
   const today: DayTotalsRecord = { day: ranges.day.from, byClient: {} };
   for (const s of todaySessions) {
     const ms = overlapMs(s, ranges.day);
     if (ms > 0 && s.clientId !== null) today.byClient[s.clientId] = (today.byClient[s.clientId] ?? 0) + ms;
   }
-  const used = { day: new Map<string, number>(), week: new Map<string, number>(), month: new Map<string, number>() };
+  const periods = ['day', 'week', 'month', 'previousWeek', 'previousMonth'] as const;
+  const used = Object.fromEntries(periods.map((p) => [p, new Map<string, number>()])) as Record<(typeof periods)[number], Map<string, number>>;
   for (const record of [...pastDays.filter((d) => d.day < ranges.day.from), today]) {
-    for (const period of ['day', 'week', 'month'] as const) {
+    for (const period of periods) {
       if (record.day < ranges[period].from || record.day >= ranges[period].to) continue;
       for (const [clientId, ms] of Object.entries(record.byClient)) used[period].set(clientId, (used[period].get(clientId) ?? 0) + ms);
     }
@@ -67,11 +81,14 @@ export function buildCockpit(
   return clients
     .filter((c) => !c.archived && c.id !== PERSONAL_CLIENT_ID)
     .map((client) => {
+      const carryPeriod = carryPeriods(client, now, calendar)?.term.period;
+      const previousUsed = carryPeriod === 'week' ? used.previousWeek : used.previousMonth;
+      const carried = carryPeriod ? carriedMs(client, now, calendar, previousUsed.get(client.id) ?? 0) : 0;
       const figures = (period: 'day' | 'week' | 'month'): PeriodFigures => {
         const range = ranges[period];
         const usedHere = used[period].get(client.id) ?? 0;
         const rate = rateCents(client.hourlyRate);
-        return { range, progress: periodProgress(client, usedHere, range, calendar), valueCents: rate === null ? null : amountCents(usedHere, rate) };
+        return { range, progress: periodProgress(client, usedHere, range, calendar, period === carryPeriod ? carried : 0), valueCents: rate === null ? null : amountCents(usedHere, rate) };
       };
       return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })
@@ -90,7 +107,8 @@ export interface ContractAlert {
 
 /**
  * The thresholds a client has crossed in the period of its contract in force today
- * (its day, week or month), not yet announced.
+ * (its day, week or month, with what it carried over), not yet announced. `sessions` cover
+ * `cockpitRange(now)`, the previous period included.
  */
 export function contractAlerts(
   client: ClientRecord,
@@ -102,7 +120,9 @@ export function contractAlerts(
   const term = termOn(client.contracts, isoDate(now));
   if (!term || term.period === 'none') return [];
   const range = term.period === 'day' ? dayRange(now) : term.period === 'week' ? weekRange(now, calendar.weekStartsOn) : monthRange(now);
-  const target = targetMs(client, range, calendar);
+  const periods = carryPeriods(client, now, calendar);
+  const carried = periods ? carriedMs(client, now, calendar, usedMs(sessions, client.id, periods.previous)) : 0;
+  const target = (targetMs(client, range, calendar) ?? 0) + carried;
   if (!target) return [];
   const used = usedMs(sessions, client.id, range);
   const alerts: ContractAlert[] = [];

@@ -1,3 +1,4 @@
+import { carriedMs, carryPeriods } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import type { Progress } from '../contracts/progress';
 import { targetMs, type CalendarSettings } from '../contracts/targets';
@@ -6,6 +7,7 @@ import { PERSONAL_CLIENT_ID } from '../db/records';
 import { daysIn } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
+import { overlapMs } from './range-summary';
 
 /** A bucket of time: a client's id, `personal`, or null for unassigned. */
 export type Bucket = string | null;
@@ -37,8 +39,35 @@ export interface PeriodView {
 
 const add = <K>(map: Map<K, number>, key: K, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
 
-/** A week or a month: each day's time stacked by client, totals by client against the contract, by platform and by activity. */
-export function buildPeriodView(sessions: readonly SessionRecord[], clients: readonly ClientRecord[], range: TimeRange, calendar: CalendarSettings): PeriodView {
+/** Each client's time within a range: what `buildPeriodView` needs of the period before for carry-over. */
+export function usedByClient(sessions: ReadonlyArray<Pick<SessionRecord, 'start' | 'end' | 'clientId'>>, range: TimeRange): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const s of sessions) if (s.clientId !== null) add(used, s.clientId, overlapMs(s, range));
+  return used;
+}
+
+/**
+ * What a client carries into the range, when the range is exactly its contract's period and
+ * the time of the period before is known (`previousUsedMs`, by client id).
+ */
+function carriedInto(client: ClientRecord, range: TimeRange, calendar: CalendarSettings, previousUsedMs: ReadonlyMap<string, number> | undefined): number {
+  const periods = previousUsedMs && carryPeriods(client, range.from, calendar);
+  if (!periods || periods.range.from !== range.from || periods.range.to !== range.to) return 0;
+  return carriedMs(client, range.from, calendar, previousUsedMs.get(client.id) ?? 0);
+}
+
+/**
+ * A week or a month: each day's time stacked by client, totals by client against the
+ * contract (with what it carried over from the week or month before, when its time there
+ * is given), by platform and by activity.
+ */
+export function buildPeriodView(
+  sessions: readonly SessionRecord[],
+  clients: readonly ClientRecord[],
+  range: TimeRange,
+  calendar: CalendarSettings,
+  previousUsedMs?: ReadonlyMap<string, number>,
+): PeriodView {
   const byClientId = new Map(clients.map((c) => [c.id, c]));
   const bucketOf = (s: SessionRecord): Bucket => (s.clientId === null || s.clientId === PERSONAL_CLIENT_ID || byClientId.has(s.clientId) ? s.clientId : null);
   const dayTotals = new Map<number, Map<Bucket, number>>();
@@ -64,7 +93,7 @@ export function buildPeriodView(sessions: readonly SessionRecord[], clients: rea
   const buckets = [...bucketTotals.entries()]
     .map(([bucket, ms]): BucketTotal => {
       const client = bucket === null ? null : (byClientId.get(bucket) ?? null);
-      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar) : null };
+      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar, carriedInto(client, range, calendar, previousUsedMs)) : null };
     })
     .sort((a, b) => rank(a.bucket) - rank(b.bucket) || b.ms - a.ms || (a.client?.name ?? '').localeCompare(b.client?.name ?? ''));
   const sorted = <K extends string>(map: Map<string, number>, key: K) =>

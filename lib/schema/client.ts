@@ -15,6 +15,7 @@ export const TermSchema = schemaOf<ContractTerm>()(
       from: CalendarDate,
       period: v.picklist(['none', 'day', 'week', 'month']),
       hours: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      carryOver: v.optional(v.object({ enabled: v.boolean(), capMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CONTRACT_HOURS.month * 60)) })),
     }),
     v.check((t) => t.period === 'none' || t.hours <= MAX_CONTRACT_HOURS[t.period], 'hours-over-period'),
   ),

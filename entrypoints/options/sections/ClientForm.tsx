@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
-import { termOn } from '../../../lib/contracts/targets';
+import { hoursText, parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
+import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
 import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { MINUTE } from '../../../lib/time/clock';
@@ -20,11 +20,13 @@ function initialForm(client: ClientRecord | null, count: number): Form {
     name: client?.name ?? '',
     color: client?.color ?? PALETTE[count % PALETTE.length]!,
     period: term?.period ?? 'none',
-    hours: term && term.period !== 'none' ? String(term.hours) : '',
+    hours: term && term.period !== 'none' ? hoursText(contractMinutes(term)) : '',
     from,
     hourlyRate: client?.hourlyRate != null ? String(client.hourlyRate) : '',
     currency: client?.currency ?? 'EUR',
     roundingMinutes: String(client?.roundingMinutes ?? 0),
+    carryOver: term?.carryOver?.enabled ?? false,
+    carryCapHours: term?.carryOver ? hoursText(term.carryOver.capMinutes) : '',
   };
 }
 
@@ -85,6 +87,23 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
           <Field id="client-hours" label={t('contractHours')} error={error('hours')} hint={hoursHint}>
             <input {...described('client-hours', error('hours'), hoursHint)} inputMode="decimal" value={form.hours} onInput={(e) => set({ hours: e.currentTarget.value })} />
           </Field>
+        )}
+        {(form.period === 'week' || form.period === 'month') && (
+          <>
+            <label class="check">
+              <input type="checkbox" data-testid="client-carry" checked={form.carryOver} onChange={(e) => set({ carryOver: e.currentTarget.checked })} /> {t('contractCarryOver')}
+            </label>
+            {form.carryOver && (
+              <Field id="client-carry-cap" label={t('contractCarryCap')} error={error('carryCapHours')} hint={t('contractCarryHint')}>
+                <input
+                  {...described('client-carry-cap', error('carryCapHours'), t('contractCarryHint'))}
+                  inputMode="decimal"
+                  value={form.carryCapHours}
+                  onInput={(e) => set({ carryCapHours: e.currentTarget.value })}
+                />
+              </Field>
+            )}
+          </>
         )}
         <Field id="client-from" label={t('contractFrom')} error={error('from')} hint={client ? t('contractFromHint') : undefined}>
           <input {...described('client-from', error('from'), client ? t('contractFromHint') : undefined)} type="date" value={form.from} onInput={(e) => set({ from: e.currentTarget.value })} />

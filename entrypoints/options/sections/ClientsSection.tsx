@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { termOn } from '../../../lib/contracts/targets';
+import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import type { ClientRecord } from '../../../lib/db/records';
 import { rateCents } from '../../../lib/money/cents';
 import type { Settings } from '../../../lib/settings/settings';
 import { isoDate } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
 import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
-import { formatDuration, formatMoney } from '../../../lib/ui/format';
+import { MINUTE } from '../../../lib/time/clock';
+import { formatDuration, formatHours, formatMoney } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { config, db } from '../../../lib/ui/page-db';
@@ -15,7 +16,8 @@ import { ClientForm } from './ClientForm';
 function contractSummary(client: ClientRecord): string {
   const term = termOn(client.contracts, isoDate(Date.now()));
   if (!term || term.period === 'none') return t('contractNone');
-  return t(`contractSummary_${term.period}` as MessageKey, String(term.hours));
+  const summary = t(`contractSummary_${term.period}` as MessageKey, formatHours(contractMinutes(term) * MINUTE));
+  return term.carryOver?.enabled ? t('contractSummaryCarry', summary, formatHours(term.carryOver.capMinutes * MINUTE)) : summary;
 }
 
 function rateSummary(client: ClientRecord): string {

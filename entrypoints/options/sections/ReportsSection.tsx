@@ -3,10 +3,10 @@ import { calendarFromSettings } from '../../../lib/contracts/calendar';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import { platformName } from '../../../lib/platforms/catalogue';
-import { buildPeriodView, type Bucket, type PeriodView } from '../../../lib/reports/period-view';
+import { buildPeriodView, usedByClient, type Bucket, type PeriodView } from '../../../lib/reports/period-view';
 import type { Settings } from '../../../lib/settings/settings';
 import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
-import { PeriodPicker, periodRange, periodTitle, type Period } from '../../../lib/ui/components/PeriodPicker';
+import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { StackedBars } from '../../../lib/ui/components/StackedBars';
 import { formatDay, formatDuration, formatWeekday } from '../../../lib/ui/format';
 import { t } from '../../../lib/ui/i18n';
@@ -52,20 +52,23 @@ export function ReportsSection({ settings }: { settings: Settings }) {
   const [period, setPeriod] = useState<Period>({ kind: 'week', anchor: Date.now() });
   const range = periodRange(period, settings.weekStartsOn);
   const sessions = useLiveQuery(() => sessionsOverlapping(db, range.from, range.to), [range.from, range.to]);
+  // The period before, for what contracts carry over from it.
+  const previous = previousPeriodRange(period, settings.weekStartsOn);
+  const previousSessions = useLiveQuery(() => sessionsOverlapping(db, previous.from, previous.to), [previous.from, previous.to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
   const calendar = calendarFromSettings(settings);
 
   let body;
-  if (sessions.status === 'error' || clients.status === 'error') {
+  if (sessions.status === 'error' || clients.status === 'error' || previousSessions.status === 'error') {
     body = (
       <p class="error" role="alert">
         {t('errorData')}
       </p>
     );
-  } else if (sessions.status !== 'ready' || clients.status !== 'ready') {
+  } else if (sessions.status !== 'ready' || clients.status !== 'ready' || previousSessions.status !== 'ready') {
     body = <p aria-busy="true">{t('loading')}</p>;
   } else {
-    const view = buildPeriodView(sessions.value, clients.value, range, calendar);
+    const view = buildPeriodView(sessions.value, clients.value, range, calendar, usedByClient(previousSessions.value, previous));
     const order = view.buckets.map((b) => b.bucket);
     const bars = view.days.map((d) => ({
       key: String(d.day),

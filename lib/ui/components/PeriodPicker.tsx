@@ -16,6 +16,11 @@ export function periodRange(period: Period, weekStartsOn: Weekday): TimeRange {
   return period.kind === 'week' ? weekRange(period.anchor, weekStartsOn) : monthRange(period.anchor);
 }
 
+/** The week or month just before: its unused contract time can be carried over. */
+export function previousPeriodRange(period: Period, weekStartsOn: Weekday): TimeRange {
+  return periodRange({ ...period, anchor: periodRange(period, weekStartsOn).from - 1 }, weekStartsOn);
+}
+
 export function periodTitle(period: Period, range: TimeRange): string {
   if (period.kind === 'month') return formatMonth(period.anchor);
   return t('weekOf', formatDay(range.from), formatDay(range.to - 1));

@@ -2,9 +2,9 @@ import type { Progress } from '../../contracts/progress';
 import { formatDuration } from '../format';
 import { t } from '../i18n';
 
-/** Used against contracted, with what is left; coloured under / near / over, or as work on a day off. */
+/** Used against contracted, with what is left and what the target carried over; coloured under / near / over, or as work on a day off. */
 export function ProgressMeter({ label, progress, testId }: { label: string; progress: Progress; testId?: string }) {
-  const { usedMs, targetMs, remainingMs, share, state } = progress;
+  const { usedMs, targetMs, remainingMs, share, state, carriedMs } = progress;
   const width = share === null ? (state === 'over' || state === 'day-off' ? 100 : 0) : Math.min(100, Math.round(share * 100));
   const detail =
     targetMs === null
@@ -14,12 +14,18 @@ export function ProgressMeter({ label, progress, testId }: { label: string; prog
         : state === 'over'
           ? t('overContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(usedMs - targetMs))
           : t('ofContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(remainingMs ?? 0));
+  const carried = carriedMs > 0 ? t('inclCarried', formatDuration(carriedMs)) : null;
   return (
     <div class={`meter meter-${state}`} data-testid={testId} data-state={state} data-used-ms={usedMs}>
       <div class="meter-line">
         <span class="meter-label">{label}</span>
         <span class="meter-detail">{detail}</span>
       </div>
+      {carried && (
+        <p class="meter-carried muted small" data-testid={testId && `${testId}-carried`}>
+          {carried}
+        </p>
+      )}
       {targetMs !== null && (
         <div
           class="meter-bar"
@@ -28,7 +34,7 @@ export function ProgressMeter({ label, progress, testId }: { label: string; prog
           aria-valuemin={0}
           aria-valuemax={Math.round(targetMs / 60_000)}
           aria-valuenow={Math.round(usedMs / 60_000)}
-          aria-valuetext={detail}
+          aria-valuetext={carried ? `${detail} (${carried})` : detail}
         >
           <span style={{ width: `${width}%` }} />
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientForm, typedContractMinutes, withTerm, type ClientForm } from '../../../lib/clients/client-form';
+import { hoursText, parseClientForm, typedContractMinutes, withTerm, type ClientForm } from '../../../lib/clients/client-form';
 
 const valid: ClientForm = {
   name: 'Boulangerie Dupont',
@@ -10,6 +10,8 @@ const valid: ClientForm = {
   hourlyRate: '45,50',
   currency: 'eur',
   roundingMinutes: '15',
+  carryOver: false,
+  carryCapHours: '',
 };
 const others = [{ id: 'c1', name: 'Fleuriste Martin' }];
 
@@ -70,9 +72,50 @@ describe('contract hours in whole minutes', () => {
     expect(typedContractMinutes(hours)).toBe(minutes);
   });
 
+  it.each([
+    [90, '1.5'],
+    [80, '1.3333'],
+    [600, '10'],
+    [1, '0.0167'],
+  ])('%i min is shown in the form as %s h, which reads back as the same minutes', (minutes, text) => {
+    expect(hoursText(minutes)).toBe(text);
+    expect(typedContractMinutes(text)).toBe(minutes);
+  });
+
   it('has nothing to show for hours that are not a number', () => {
     expect(typedContractMinutes('deux')).toBeNull();
     expect(typedContractMinutes('')).toBeNull();
+  });
+});
+
+describe('carry-over', () => {
+  const weekly = { ...valid, period: 'week' as const, hours: '10' };
+
+  it.each([
+    ['on, with a cap in hours', { carryOver: true, carryCapHours: '2,5' }, { enabled: true, capMinutes: 150 }],
+    ['on, cap rounded to the minute', { carryOver: true, carryCapHours: '1.001' }, { enabled: true, capMinutes: 60 }],
+    ['off: nothing stored, whatever the cap says', { carryOver: false, carryCapHours: 'abc' }, undefined],
+    ['a daily contract: no period to carry into', { period: 'day' as const, hours: '2', carryOver: true, carryCapHours: '1' }, undefined],
+  ])('%s', (_name, change, carryOver) => {
+    const result = parseClientForm({ ...weekly, ...change }, others, null);
+    expect(result.ok && result.value.term.carryOver).toEqual(carryOver);
+  });
+
+  it.each([
+    ['no cap', { carryOver: true, carryCapHours: '' }],
+    ['a cap that is not a number', { carryOver: true, carryCapHours: 'deux' }],
+    ['a negative cap', { carryOver: true, carryCapHours: '-1' }],
+    ['a cap longer than the period', { carryOver: true, carryCapHours: '169' }],
+  ])('refuses %s', (_name, change) => {
+    const result = parseClientForm({ ...weekly, ...change }, others, null);
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toContain('carry-cap-invalid');
+  });
+
+  it('a changed carry-over is a new term; the same one changes nothing', () => {
+    const start = [{ from: '2026-01-01', period: 'week' as const, hours: 10 }];
+    const withCarry = { from: '2026-06-01', period: 'week' as const, hours: 10, carryOver: { enabled: true, capMinutes: 120 } };
+    expect(withTerm(start, withCarry)).toEqual([...start, withCarry]);
+    expect(withTerm([...start, withCarry], { ...withCarry, from: '2026-07-01' })).toEqual([...start, withCarry]);
   });
 });
 
