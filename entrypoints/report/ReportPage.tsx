@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { calendarFromSettings } from '../../lib/contracts/calendar';
+import { usedInPeriodBefore } from '../../lib/db/previous-period';
 import { clientSessionsOverlapping } from '../../lib/db/session-queries';
 import { platformName } from '../../lib/platforms/catalogue';
 import { buildClientReport, type ClientReport } from '../../lib/reports/client-report';
@@ -32,7 +33,8 @@ export function ReportPage({ settings }: { settings: Settings }) {
       if (!client) return setState({ status: 'error', message: t('reportNoClient') });
       const range = { from, to: dayRange(to).to };
       const sessions = await clientSessionsOverlapping(db, client.id, range.from, range.to);
-      const report = buildClientReport(sessions, client, range, calendarFromSettings(settings));
+      const calendar = calendarFromSettings(settings);
+      const report = buildClientReport(sessions, client, range, calendar, await usedInPeriodBefore(db, client, range, calendar));
       const invoice = activeInvoiceOverlapping(await db.invoices.where('clientId').equals(client.id).toArray(), client.id, isoDate(from), isoDate(to));
       document.title = t('reportTitle', client.name);
       setState({ status: 'ready', report, invoice });

@@ -2,6 +2,7 @@ import { addWeeks } from 'date-fns';
 import { calendarFromSettings } from '../contracts/calendar';
 import type { SocialHoursDatabase } from '../db/database';
 import { PERSONAL_CLIENT_ID, type ClientRecord } from '../db/records';
+import { usedInPeriodBefore } from '../db/previous-period';
 import { sessionsOverlapping } from '../db/session-queries';
 import { rangeLabel, safeFilePart } from '../export/file-names';
 import { lastCompleteWeek } from '../export/last-week';
@@ -60,7 +61,7 @@ export async function weeklyFiles(
     const calendar = calendarFromSettings(settings);
     const withTime = new Set(sessions.map((s) => s.clientId));
     for (const client of clients.filter((c) => withTime.has(c.id))) {
-      const report = buildClientReport(sessions, client, week, calendar);
+      const report = buildClientReport(sessions, client, week, calendar, await usedInPeriodBefore(db, client, week, calendar));
       files.push({ name: `${folder}/${safeFilePart(client.name)}_${rangeLabel(week)}.html`, mime: 'text/html', content: render(report) });
     }
   }

@@ -107,7 +107,7 @@ export function parseClientForm(
   let carryOver: ContractTerm['carryOver'];
   if (form.carryOver && (form.period === 'week' || form.period === 'month')) {
     const cap = typedContractMinutes(form.carryCapHours);
-    if (cap === null || cap < 0 || cap > MAX_HOURS[form.period] * 60) problems.push({ field: 'carryCapHours', code: 'carry-cap-invalid' });
+    if (cap === null || cap < 0 || cap > MAX_CONTRACT_HOURS[form.period] * 60) problems.push({ field: 'carryCapHours', code: 'carry-cap-invalid' });
     else carryOver = { enabled: true, capMinutes: cap };
   }
   if (parseIsoDate(form.from) === null) problems.push({ field: 'from', code: 'date-invalid' });

@@ -38,3 +38,13 @@ export function carriedMs(client: Pick<ClientRecord, 'contracts'>, at: number, c
   const unusedMinutes = Math.floor(((targetMs(client, periods.previous, calendar) ?? 0) - previousUsedMs) / MINUTE);
   return Math.max(0, Math.min(periods.term.carryOver!.capMinutes, unusedMinutes)) * MINUTE;
 }
+
+/**
+ * What a client carries into a range: something only when the range is exactly its
+ * contract's period and the time used in the period before is known.
+ */
+export function carriedIntoRange(client: Pick<ClientRecord, 'contracts'>, range: TimeRange, calendar: CalendarSettings, previousUsedMs: number | undefined): number {
+  const periods = previousUsedMs === undefined ? null : carryPeriods(client, range.from, calendar);
+  if (!periods || periods.range.from !== range.from || periods.range.to !== range.to) return 0;
+  return carriedMs(client, range.from, calendar, previousUsedMs!);
+}

@@ -1,5 +1,7 @@
-import { progress, type Progress } from '../contracts/progress';
-import { targetMs, type CalendarSettings } from '../contracts/targets';
+import { carriedIntoRange } from '../contracts/carry-over';
+import { periodProgress } from '../contracts/period-progress';
+import type { Progress } from '../contracts/progress';
+import type { CalendarSettings } from '../contracts/targets';
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { amountCents, rateCents } from '../money/cents';
 import { daysIn } from '../time/calendar';
@@ -32,9 +34,16 @@ function sortedTotals<K extends string>(map: Map<string, number>, key: K): Array
  * One client's report over a range. It reads only that client's sessions (the filter comes
  * first), so nothing about another client, nor personal or unassigned time, can reach it.
  * Each day's time is rounded up by the client's increment, and the bill is the sum of the
- * rounded days.
+ * rounded days. `previousUsedMs`, the client's time in the period before, lets a range that
+ * is exactly the contract's week or month show what it carried over, as the views do.
  */
-export function buildClientReport(sessions: readonly SessionRecord[], client: ClientRecord, range: TimeRange, calendar: CalendarSettings): ClientReport {
+export function buildClientReport(
+  sessions: readonly SessionRecord[],
+  client: ClientRecord,
+  range: TimeRange,
+  calendar: CalendarSettings,
+  previousUsedMs?: number,
+): ClientReport {
   const own = sessions.filter((s) => s.clientId === client.id);
   const byDay = new Map<number, number>();
   const byPlatform = new Map<string, number>();
@@ -63,7 +72,7 @@ export function buildClientReport(sessions: readonly SessionRecord[], client: Cl
     activities: sortedTotals(byActivity, 'activity'),
     totalMs,
     billedMs,
-    progress: progress(totalMs, targetMs(client, range, calendar)),
+    progress: periodProgress(client, totalMs, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs)),
     rateCents: rate,
     amountCents: rate === null ? null : amountCents(billedMs, rate),
   };

@@ -1,4 +1,4 @@
-import { carriedMs, carryPeriods } from '../contracts/carry-over';
+import { carriedIntoRange } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import type { Progress } from '../contracts/progress';
 import { targetMs, type CalendarSettings } from '../contracts/targets';
@@ -47,16 +47,6 @@ export function usedByClient(sessions: ReadonlyArray<Pick<SessionRecord, 'start'
 }
 
 /**
- * What a client carries into the range, when the range is exactly its contract's period and
- * the time of the period before is known (`previousUsedMs`, by client id).
- */
-function carriedInto(client: ClientRecord, range: TimeRange, calendar: CalendarSettings, previousUsedMs: ReadonlyMap<string, number> | undefined): number {
-  const periods = previousUsedMs && carryPeriods(client, range.from, calendar);
-  if (!periods || periods.range.from !== range.from || periods.range.to !== range.to) return 0;
-  return carriedMs(client, range.from, calendar, previousUsedMs.get(client.id) ?? 0);
-}
-
-/**
  * A week or a month: each day's time stacked by client, totals by client against the
  * contract (with what it carried over from the week or month before, when its time there
  * is given), by platform and by activity.
@@ -93,7 +83,7 @@ export function buildPeriodView(
   const buckets = [...bucketTotals.entries()]
     .map(([bucket, ms]): BucketTotal => {
       const client = bucket === null ? null : (byClientId.get(bucket) ?? null);
-      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar, carriedInto(client, range, calendar, previousUsedMs)) : null };
+      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs ? (previousUsedMs.get(client.id) ?? 0) : undefined)) : null };
     })
     .sort((a, b) => rank(a.bucket) - rank(b.bucket) || b.ms - a.ms || (a.client?.name ?? '').localeCompare(b.client?.name ?? ''));
   const sorted = <K extends string>(map: Map<string, number>, key: K) =>

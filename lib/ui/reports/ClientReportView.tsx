@@ -55,10 +55,13 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           <dd data-testid="report-contract" class={contract.state === 'over' ? 'over' : ''}>
             {contract.targetMs === null
               ? t('contractNone')
-              : contract.state === 'over'
-                ? t('reportOver', t('reportHours', formatHours(contract.targetMs)), formatDuration(report.totalMs - contract.targetMs))
-                : t('reportUnder', t('reportHours', formatHours(contract.targetMs)), formatDuration(contract.remainingMs ?? 0))}
+              : contract.state === 'day-off'
+                ? t('workedDayOff', formatDuration(report.totalMs))
+                : contract.state === 'over'
+                  ? t('reportOver', t('reportHours', formatHours(contract.targetMs)), formatDuration(report.totalMs - contract.targetMs))
+                  : t('reportUnder', t('reportHours', formatHours(contract.targetMs)), formatDuration(contract.remainingMs ?? 0))}
           </dd>
+          {contract.carriedMs > 0 && <dd class="basis">{t('inclCarried', formatDuration(contract.carriedMs))}</dd>}
           {contract.targetMs !== null && <dd class="basis">{t('reportContractBasis')}</dd>}
         </div>
         {options.showAmount && report.rateCents !== null && report.amountCents !== null && client.currency && (

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ClientSchema } from '../../../lib/backup/backup-schema';
+import { ClientSchema } from '../../../lib/schema/client';
 import { carriedMs, carryPeriods } from '../../../lib/contracts/carry-over';
 import { periodProgress } from '../../../lib/contracts/period-progress';
 import { targetMs, type CalendarSettings } from '../../../lib/contracts/targets';
 import { totalsOfDay } from '../../../lib/db/day-totals';
 import type { ClientRecord, ContractTerm, SessionRecord } from '../../../lib/db/records';
+import { buildClientReport } from '../../../lib/reports/client-report';
 import { buildCockpit, cockpitRange, contractAlerts } from '../../../lib/reports/cockpit';
 import { buildPeriodView, usedByClient } from '../../../lib/reports/period-view';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
@@ -85,6 +86,15 @@ describe('carry-over where the period target is shown', () => {
     expect(previous).toEqual(new Map([['c', 9 * HOUR]]));
     const view = buildPeriodView(sessions, [weekly], weekRange(now, 1), calendar, previous);
     expect(view.buckets[0]!.progress).toMatchObject({ targetMs: 11 * HOUR, carriedMs: HOUR });
+  });
+
+  it('the client report of that week says the same as the week view', () => {
+    const week = weekRange(now, 1);
+    const previous = usedByClient(sessions, weekRange(day('2026-11-18'), 1)).get('c');
+    const report = buildClientReport(sessions, weekly, week, calendar, previous);
+    const view = buildPeriodView(sessions, [weekly], week, calendar, new Map([['c', previous!]]));
+    expect(report.progress).toEqual(view.buckets[0]!.progress);
+    expect(report.progress.carriedMs).toBe(HOUR);
   });
 
   it.each([
