@@ -51,6 +51,12 @@ export interface ContractTerm {
   carryOver?: { enabled: boolean; capMinutes: number };
 }
 
+/** An hourly rate from a local date `YYYY-MM-DD` on (null: no rate from then). */
+export interface RateTerm {
+  from: string;
+  hourlyRate: number | null;
+}
+
 export const ROUNDING_CHOICES = [0, 1, 5, 6, 10, 15] as const;
 export type RoundingMinutes = (typeof ROUNDING_CHOICES)[number];
 
@@ -63,7 +69,10 @@ export interface ClientRecord {
   createdAt: number;
   /** Contract history, oldest first; a changed contract adds a term and leaves past periods to the old one. */
   contracts?: ContractTerm[];
+  /** The rate in force now (and on every day before `rates` begins). */
   hourlyRate?: number | null;
+  /** Rate history, oldest first: a changed rate applies from a date and leaves past amounts alone. */
+  rates?: RateTerm[];
   /** ISO 4217 code. */
   currency?: string;
   /** Reports round each day's time per client up to this many minutes (0: no rounding). */

@@ -7,6 +7,8 @@ import { PERSONAL_CLIENT_ID } from '../db/records';
 import { daysIn } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
+import { roundUp } from './rounding';
+import { amountOfDays } from '../money/rates';
 import { overlapMs } from './range-summary';
 
 /** A bucket of time: a client's id, `personal`, or null for unassigned. */
@@ -25,6 +27,10 @@ export interface BucketTotal {
   ms: number;
   /** Against the contract over the period; null for unassigned and personal time. */
   progress: Progress | null;
+  /** A client's billed time (each day rounded up by its increment), as its report bills it; 0 for the others. */
+  billedMs: number;
+  /** The billed time at the rate in force each day, in cents, as its report says; null without a rate. */
+  amountCents: number | null;
 }
 
 export interface PeriodView {
@@ -83,7 +89,16 @@ export function buildPeriodView(
   const buckets = [...bucketTotals.entries()]
     .map(([bucket, ms]): BucketTotal => {
       const client = bucket === null ? null : (byClientId.get(bucket) ?? null);
-      return { bucket, client, ms, progress: client ? periodProgress(client, ms, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs ? (previousUsedMs.get(client.id) ?? 0) : undefined)) : null };
+      if (!client) return { bucket, client, ms, progress: null, billedMs: 0, amountCents: null };
+      const billed = [...dayTotals.entries()].map(([day, byBucket]) => ({ day, ms: roundUp(byBucket.get(bucket) ?? 0, client.roundingMinutes ?? 0) }));
+      return {
+        bucket,
+        client,
+        ms,
+        progress: periodProgress(client, ms, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs ? (previousUsedMs.get(client.id) ?? 0) : undefined)),
+        billedMs: billed.reduce((sum, d) => sum + d.ms, 0),
+        amountCents: amountOfDays(client, billed),
+      };
     })
     .sort((a, b) => rank(a.bucket) - rank(b.bucket) || b.ms - a.ms || (a.client?.name ?? '').localeCompare(b.client?.name ?? ''));
   const sorted = <K extends string>(map: Map<string, number>, key: K) =>

@@ -30,6 +30,14 @@ export const ClientSchema = schemaOf<ClientRecord>()(
     createdAt: Time,
     contracts: v.optional(v.array(TermSchema)),
     hourlyRate: v.optional(v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_HOURLY_RATE)))),
+    rates: v.optional(
+      v.array(
+        v.object({
+          from: CalendarDate,
+          hourlyRate: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_HOURLY_RATE))),
+        }),
+      ),
+    ),
     currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
     roundingMinutes: v.optional(v.picklist(ROUNDING_CHOICES)),
   }),

@@ -6,6 +6,7 @@ import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { MINUTE } from '../../../lib/time/clock';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { formatDuration } from '../../../lib/ui/format';
+import { withRate } from '../../../lib/money/rates';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { config } from '../../../lib/ui/page-db';
 
@@ -58,6 +59,8 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
       createdAt: client?.createdAt ?? Date.now(),
       contracts: withTerm(client?.contracts, term),
       hourlyRate,
+      // A new rate applies from the same date as the contract: the days before keep theirs.
+      rates: client ? withRate(client, term.from, hourlyRate) : undefined,
       currency,
       roundingMinutes,
     });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { calendarFromSettings } from '../../../lib/contracts/calendar';
+import { dailyTargetMs } from '../../../lib/contracts/targets';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import { platformName } from '../../../lib/platforms/catalogue';
@@ -8,7 +9,7 @@ import type { Settings } from '../../../lib/settings/settings';
 import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
 import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { StackedBars } from '../../../lib/ui/components/StackedBars';
-import { formatDay, formatDuration, formatWeekday } from '../../../lib/ui/format';
+import { formatDay, formatDuration, formatHours, formatMoney, formatWeekday } from '../../../lib/ui/format';
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
@@ -70,12 +71,15 @@ export function ReportsSection({ settings }: { settings: Settings }) {
   } else {
     const view = buildPeriodView(sessions.value, clients.value, range, calendar, usedByClient(previousSessions.value, previous));
     const order = view.buckets.map((b) => b.bucket);
+    const contracted = clients.value.filter((c) => !c.archived);
     const bars = view.days.map((d) => ({
       key: String(d.day),
       label: period.kind === 'week' ? formatWeekday(d.day) : String(new Date(d.day).getDate()),
       title: formatDay(d.day),
       segments: order.map((bucket) => ({ key: bucket ?? 'unassigned', label: bucketLabel(view, bucket), color: bucketColor(view, bucket), ms: d.byBucket.get(bucket) ?? 0 })),
+      targetMs: contracted.reduce((sum, c) => sum + dailyTargetMs(c, d.day, calendar), 0),
     }));
+    const hasTarget = bars.some((b) => b.targetMs > 0);
     body = (
       <>
         <div class="card chart-card">
@@ -89,7 +93,12 @@ export function ReportsSection({ settings }: { settings: Settings }) {
             </p>
           ) : (
             <>
-              <StackedBars bars={bars} label={t('chartLabel', periodTitle(period, range), formatDuration(view.total))} />
+              <StackedBars
+                bars={bars}
+                label={t('chartLabel', periodTitle(period, range), formatDuration(view.total))}
+                // A month's bars are narrow: decimal hours fit above them where "1 h 30" does not.
+                valueLabel={period.kind === 'week' ? formatDuration : formatHours}
+              />
               <ul class="legend">
                 {view.buckets
                   .filter((b) => b.ms > 0)
@@ -99,6 +108,12 @@ export function ReportsSection({ settings }: { settings: Settings }) {
                       {bucketLabel(view, b.bucket)}
                     </li>
                   ))}
+                {hasTarget && (
+                  <li>
+                    <span class="swatch swatch-target" aria-hidden="true" />
+                    {t('chartTargetLegend')}
+                  </li>
+                )}
               </ul>
             </>
           )}
@@ -112,7 +127,14 @@ export function ReportsSection({ settings }: { settings: Settings }) {
               {view.buckets.map((b) => (
                 <li key={b.bucket ?? 'unassigned'} data-testid={`period-client-${b.bucket ?? 'unassigned'}`}>
                   {b.progress ? (
-                    <ProgressMeter label={bucketLabel(view, b.bucket)} progress={b.progress} />
+                    <>
+                      <ProgressMeter label={bucketLabel(view, b.bucket)} progress={b.progress} />
+                      {b.amountCents !== null && b.client?.currency && (
+                        <p class="meter-amount small" data-testid={`period-amount-${b.bucket}`}>
+                          {t('periodAmount', formatMoney(b.amountCents, b.client.currency), formatHours(b.billedMs))}
+                        </p>
+                      )}
+                    </>
                   ) : (
                     <div class="meter-line">
                       <span class="meter-label">{bucketLabel(view, b.bucket)}</span>

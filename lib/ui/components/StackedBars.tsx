@@ -13,10 +13,12 @@ export interface Bar {
   /** A longer label for tooltips and the accessible description. */
   title: string;
   segments: BarSegment[];
+  /** Contracted time due that day over all clients, drawn as a dashed mark across the bar's slot. */
+  targetMs?: number;
 }
 
-const HEIGHT = 220;
-const TOP = 10;
+const HEIGHT = 230;
+const TOP = 20;
 const BOTTOM = 28;
 const LEFT = 40;
 
@@ -30,10 +32,10 @@ function gridStep(maxHours: number): number {
  * Time per day stacked by client, in SVG. Each segment has a tooltip; the chart as a whole
  * is described for screen readers, and the figures are also in the tables beside it.
  */
-export function StackedBars({ bars, label }: { bars: Bar[]; label: string }) {
+export function StackedBars({ bars, label, valueLabel }: { bars: Bar[]; label: string; valueLabel: (ms: number) => string }) {
   // A week's bars get room for their day labels; a month's are narrower.
   const width = LEFT + bars.length * (bars.length <= 7 ? 90 : 28);
-  const maxMs = Math.max(3_600_000, ...bars.map((b) => b.segments.reduce((sum, s) => sum + s.ms, 0)));
+  const maxMs = Math.max(3_600_000, ...bars.map((b) => Math.max(b.targetMs ?? 0, b.segments.reduce((sum, s) => sum + s.ms, 0))));
   const step = gridStep(maxMs / 3_600_000);
   const top = Math.ceil(maxMs / 3_600_000 / step) * step * 3_600_000;
   const plot = HEIGHT - TOP - BOTTOM;
@@ -56,6 +58,7 @@ export function StackedBars({ bars, label }: { bars: Bar[]; label: string }) {
       {bars.map((bar, i) => {
         let base = 0;
         const x = LEFT + i * slot + (slot - barWidth) / 2;
+        const total = bar.segments.reduce((sum, s) => sum + s.ms, 0);
         return (
           <g key={bar.key} data-testid="chart-bar" data-total={bar.segments.reduce((sum, s) => sum + s.ms, 0)}>
             {bar.segments
@@ -70,6 +73,17 @@ export function StackedBars({ bars, label }: { bars: Bar[]; label: string }) {
                   </rect>
                 );
               })}
+            {bar.targetMs !== undefined && bar.targetMs > 0 && (
+              <line x1={LEFT + i * slot + 2} x2={LEFT + (i + 1) * slot - 2} y1={y(bar.targetMs)} y2={y(bar.targetMs)} class="chart-target" data-testid="chart-target">
+                <title>{valueLabel(bar.targetMs)}</title>
+              </line>
+            )}
+            {total > 0 && (
+              // The day's total above its bar: readable without hovering, and printed.
+              <text x={x + barWidth / 2} y={y(total) - 4} class="chart-value" text-anchor="middle">
+                {valueLabel(total)}
+              </text>
+            )}
             <text x={x + barWidth / 2} y={HEIGHT - 10} class="chart-axis" text-anchor="middle">
               {bar.label}
             </text>
