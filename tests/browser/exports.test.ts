@@ -223,6 +223,14 @@ describe('invoiced periods', () => {
     const remove = () => report.evaluate(() => chrome.runtime.sendMessage({ type: 'delete-sessions', ids: ['s1'] }));
     expect(await remove()).toEqual({ ok: false, error: 'locked' });
 
+    // Escape cancels the question, and the focus is back on the button that asked it.
+    await report.getByRole('button', { name: 'Unlock' }).click();
+    await report.getByTestId('confirm').waitFor();
+    await report.keyboard.press('Escape');
+    await expect.poll(() => report.evaluate(() => document.activeElement?.textContent)).toBe('Unlock');
+    expect(await report.getByTestId('confirm').count()).toBe(0);
+    expect(await remove()).toEqual({ ok: false, error: 'locked' });
+
     await report.getByRole('button', { name: 'Unlock' }).click();
     await report.getByTestId('confirm').click();
     await report.getByRole('button', { name: 'Mark as invoiced' }).waitFor();

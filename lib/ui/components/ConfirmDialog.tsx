@@ -2,7 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 
-/** A modal question (native `<dialog>`: focus trapped, Escape cancels). */
+/**
+ * A modal question (native `<dialog>`: focus trapped, Escape cancels). When it closes,
+ * focus goes back to what opened it, not to the page's body: a keyboard user carries on
+ * where they were.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -20,7 +24,12 @@ export function ConfirmDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.showModal();
+    return () => {
+      // The opener may be gone (a deleted row): then the browser's default stands.
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onCancel={(e) => (e.preventDefault(), onCancel())}>
