@@ -2,7 +2,6 @@ import { render } from 'preact-render-to-string';
 import { browser } from 'wxt/browser';
 import { weeklyFiles, weeksToExport, type ExportFile } from '../../lib/background/weekly-export';
 import type { SocialHoursDatabase } from '../../lib/db/database';
-import { platformName } from '../../lib/platforms/catalogue';
 import type { ClientReport } from '../../lib/reports/client-report';
 import type { Settings } from '../../lib/settings/settings';
 import { isoDate, parseIsoDate, weekRange } from '../../lib/time/calendar';
@@ -10,6 +9,7 @@ import type { Clock } from '../../lib/time/clock';
 import { formatDay } from '../../lib/ui/format';
 import { currentLanguage, t } from '../../lib/ui/i18n';
 import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
+import { platformLabel } from '../../lib/ui/labels';
 
 const STATE_KEY = 'weeklyExportDone';
 const CHECK_ALARM = 'weekly-export-check';
@@ -17,7 +17,7 @@ const NOTIFICATION_PREFIX = 'weekly-export:';
 
 function reportDocument(report: ClientReport, settings: Settings, now: number): string {
   const body = render(
-    <ClientReportView report={report} options={{ showAmount: settings.reportShowAmount, platformLabel: (p) => platformName(p, settings.customSites), generatedAt: now }} />,
+    <ClientReportView report={report} options={{ showAmount: settings.reportShowAmount, platformLabel: (p) => platformLabel(p, settings.customSites), generatedAt: now }} />,
   );
   const title = t('reportTitle', report.client.name).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
   return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { calendarFromSettings } from '../../lib/contracts/calendar';
 import { usedInPeriodBefore } from '../../lib/db/previous-period';
 import { clientSessionsOverlapping } from '../../lib/db/session-queries';
-import { platformName } from '../../lib/platforms/catalogue';
 import { buildClientReport, type ClientReport } from '../../lib/reports/client-report';
 import type { Settings } from '../../lib/settings/settings';
 import { dayRange, isoDate, parseIsoDate } from '../../lib/time/calendar';
@@ -12,6 +11,7 @@ import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
 import type { InvoiceRecord } from '../../lib/db/records';
 import { activeInvoiceOverlapping } from '../../lib/invoices/locks';
 import { InvoiceBar } from './InvoiceBar';
+import { platformLabel } from '../../lib/ui/labels';
 
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport; invoice: InvoiceRecord | null };
@@ -66,7 +66,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
       </div>
       <ClientReportView
         report={state.report}
-        options={{ showAmount, platformLabel: (p) => platformName(p, settings.customSites), generatedAt: Date.now(), invoicedAt: state.invoice?.invoicedAt ?? null }}
+        options={{ showAmount, platformLabel: (p) => platformLabel(p, settings.customSites), generatedAt: Date.now(), invoicedAt: state.invoice?.invoicedAt ?? null }}
       />
     </>
   );

@@ -1,4 +1,6 @@
-import { MANUAL_KINDS } from '../db/records';
+import { MANUAL_KINDS, MANUAL_PLATFORM } from '../db/records';
+import { platformName } from '../platforms/catalogue';
+import type { CustomSite } from '../sites/custom-site';
 import { ACTIVITY_KINDS } from '../platforms/types';
 import { t, type MessageKey } from './i18n';
 
@@ -7,4 +9,9 @@ export function activityLabel(activity: string): string {
   if ((MANUAL_KINDS as readonly string[]).includes(activity)) return t(`kind_${activity}` as MessageKey);
   if ((ACTIVITY_KINDS as readonly string[]).includes(activity)) return t(`activity_${activity}` as MessageKey);
   return activity;
+}
+
+/** The name of a platform, of a site the user added, or of work away from the browser: never a raw id. */
+export function platformLabel(platform: string, customSites: readonly CustomSite[]): string {
+  return platform === MANUAL_PLATFORM ? t('manualWork') : platformName(platform, customSites);
 }

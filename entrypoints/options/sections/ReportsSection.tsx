@@ -3,7 +3,6 @@ import { calendarFromSettings } from '../../../lib/contracts/calendar';
 import { dailyTargetMs } from '../../../lib/contracts/targets';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
-import { platformName } from '../../../lib/platforms/catalogue';
 import { buildPeriodView, usedByClient, type Bucket, type PeriodView } from '../../../lib/reports/period-view';
 import type { Settings } from '../../../lib/settings/settings';
 import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
@@ -11,7 +10,7 @@ import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Perio
 import { StackedBars } from '../../../lib/ui/components/StackedBars';
 import { formatDay, formatDuration, formatHours, formatMoney, formatWeekday } from '../../../lib/ui/format';
 import { t } from '../../../lib/ui/i18n';
-import { activityLabel } from '../../../lib/ui/labels';
+import { activityLabel, platformLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../../../lib/ui/page-db';
 
@@ -147,7 +146,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
           )}
         </div>
         <div class="two-columns">
-          <Totals title={t('byPlatform')} testId="period-platforms" rows={view.platforms.map((p) => ({ key: p.platform, label: platformName(p.platform, settings.customSites), ms: p.ms }))} />
+          <Totals title={t('byPlatform')} testId="period-platforms" rows={view.platforms.map((p) => ({ key: p.platform, label: platformLabel(p.platform, settings.customSites), ms: p.ms }))} />
           <Totals
             title={t('byActivity')}
             testId="period-activities"
