@@ -76,11 +76,14 @@ export function DaysOffFields({ value, error, onChange }: { value: DaysOff; erro
           </Field>
         )}
       </div>
-      <h3 class="small">{t('settingLeave')}</h3>
+      {/* A label inside the fieldset, not a heading: the settings have no sub-sections to outline. */}
+      <p class="leave-title" id="leave-title">
+        <strong>{t('settingLeave')}</strong>
+      </p>
       {value.leave.length === 0 ? (
         <p class="muted small">{t('leaveNone')}</p>
       ) : (
-        <ul class="leave-list" data-testid="leave-list">
+        <ul class="leave-list" data-testid="leave-list" aria-labelledby="leave-title">
           {value.leave.map((range) => (
             <li key={`${range.from}:${range.to}`} class="row">
               <span>{rangeLabel(range)}</span>
