@@ -53,6 +53,22 @@ describe.each(['en-US', 'fr-FR'])('accessibility in %s, with three weeks of data
     expect(await violations(page)).toEqual([]);
   });
 
+  it('Escape closes the client form and the focus goes back to what opened it', async () => {
+    await page.goto(page.url().replace(/#.*$/, '#clients'));
+    await page.getByTestId('client-new').click();
+    await page.getByTestId('client-form').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('client-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('client-new');
+
+    const edit = page.getByTestId('client-Fleuriste Martin').locator('.actions button').first();
+    await edit.click();
+    await page.getByTestId('client-form').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('client-form').waitFor({ state: 'detached' });
+    await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
   it('the popup and a client report have no violation of any impact', async () => {
     const popup = await browser.extensionPage('popup.html');
     await popup.locator('body').filter({ hasText: 'Boulangerie Dupont' }).waitFor();

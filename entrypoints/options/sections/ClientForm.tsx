@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { hoursText, parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
 import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
@@ -7,6 +7,7 @@ import { MINUTE } from '../../../lib/time/clock';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { formatDuration } from '../../../lib/ui/format';
 import { withRate } from '../../../lib/money/rates';
+import { useReturnFocus } from '../../../lib/ui/use-return-focus';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { config } from '../../../lib/ui/page-db';
 
@@ -33,6 +34,9 @@ function initialForm(client: ClientRecord | null, count: number): Form {
 
 /** Creates or edits a client; a changed contract applies from the date given, and earlier periods keep the old one. */
 export function ClientForm({ client, clients, onDone }: { client: ClientRecord | null; clients: ClientRecord[]; onDone: () => void }) {
+  // The form opens on its first field; Escape or Cancel gives the focus back to the row's Edit or to "New client".
+  useEffect(() => document.getElementById('client-name')?.focus(), []);
+  useReturnFocus(() => document.querySelector<HTMLElement>(client ? `[data-testid="client-${CSS.escape(client.name)}"] .actions button` : '[data-testid="client-new"]'));
   const [form, setForm] = useState<Form>(() => initialForm(client, clients.length));
   const [problems, setProblems] = useState<ClientProblem[]>([]);
   const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }));
@@ -68,7 +72,14 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
   };
 
   return (
-    <form class="card form" onSubmit={(e) => void save(e)} aria-labelledby="client-form-title" data-testid="client-form" noValidate>
+    <form
+      class="card form"
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onDone())}
+      aria-labelledby="client-form-title"
+      data-testid="client-form"
+      noValidate
+    >
       <h2 id="client-form-title">{client ? t('clientEditTitle', client.name) : t('clientNewTitle')}</h2>
       <div class="grid">
         <Field id="client-name" label={t('clientName')} error={error('name')}>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
+import { useReturnFocus } from '../use-return-focus';
 
 /**
  * A modal question (native `<dialog>`: focus trapped, Escape cancels). When it closes,
@@ -23,13 +24,9 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.showModal();
-    return () => {
-      // The opener may be gone (a deleted row): then the browser's default stands.
-      if (opener?.isConnected) opener.focus();
-    };
   }, []);
   return (
     <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onCancel={(e) => (e.preventDefault(), onCancel())}>
