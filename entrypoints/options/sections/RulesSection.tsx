@@ -9,6 +9,7 @@ import { request } from '../../../lib/ui/background-client';
 import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { formatDuration } from '../../../lib/ui/format';
+import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { config, db } from '../../../lib/ui/page-db';
@@ -33,6 +34,7 @@ export function RulesSection({ settings }: { settings: Settings }) {
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [offer, setOffer] = useState<{ rule: RuleRecord; count: number; ms: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<RuleRecord | null>(null);
 
   if (rules.status !== 'ready' || clients.status !== 'ready') {
     return rules.status === 'error' || clients.status === 'error' ? <p class="error" role="alert">{t('errorData')}</p> : <p aria-busy="true">{t('loading')}</p>;
@@ -152,12 +154,27 @@ export function RulesSection({ settings }: { settings: Settings }) {
                 <strong>{describeRule(rule, settings)}</strong>
                 <p class="muted small">{t('ruleGoesTo', rule.clientId === 'personal' ? t('personalTime') : clientName(rule.clientId))}</p>
               </div>
-              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => void config.deleteRule(rule.id, Date.now())}>
+              <button type="button" class="danger" aria-label={t('ruleDelete', describeRule(rule, settings))} onClick={() => setDeleting(rule)}>
                 {t('delete')}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('ruleDeleteTitle')}
+          confirmLabel={t('delete')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const rule = deleting;
+            setDeleting(null);
+            void config.deleteRule(rule.id, Date.now()).then(() => setMessage(t('ruleDeleted', describeRule(rule, settings))));
+          }}
+        >
+          <p>{t('ruleDeleteBody', describeRule(deleting, settings))}</p>
+        </ConfirmDialog>
       )}
     </section>
   );
