@@ -1,4 +1,5 @@
 import { PLATFORM_IDS } from '../platforms/catalogue';
+import { REPORT_TIME_FORMATS, type ReportTimeFormat } from '../reports/time-format';
 import { isHolidayCountry, isRegionCode, type HolidayCountry } from './holiday-countries';
 import { compileAccountPattern, isHostname, type CustomSite } from '../sites/custom-site';
 import { MONDAY_TO_FRIDAY, parseIsoDate, type Weekday } from '../time/calendar';
@@ -40,7 +41,14 @@ export interface Settings {
   weeklyExportContent: WeeklyExportContent;
   /** Whether client reports show the amount at the hourly rate. */
   reportShowAmount: boolean;
+  /** How client reports write durations: hours and minutes, or decimal hours. */
+  reportTimeFormat: ReportTimeFormat;
+  /** Who prepares the reports (name or business, address, email, SIRET or VAT id…), as typed: printed at their top. */
+  reportSender: string;
 }
+
+/** Longest sender block: a few lines of name and address. */
+export const MAX_SENDER_LENGTH = 1000;
 
 export const WEEKLY_EXPORT_MODES = ['off', 'download', 'notify'] as const;
 export type WeeklyExportMode = (typeof WEEKLY_EXPORT_MODES)[number];
@@ -64,6 +72,8 @@ export const DEFAULT_SETTINGS: Settings = {
   weeklyExport: 'off',
   weeklyExportContent: 'both',
   reportShowAmount: false,
+  reportTimeFormat: 'hm',
+  reportSender: '',
 };
 
 export const AWAY_PROMPT_RANGE = { min: 2, max: 240 } as const;
@@ -82,7 +92,8 @@ export interface SettingsProblem {
     | 'not-a-weekday'
     | 'unknown-language'
     | 'unknown-choice'
-    | 'bad-leave';
+    | 'bad-leave'
+    | 'bad-text';
   value?: string;
 }
 
@@ -150,6 +161,12 @@ export function validateSettings(candidate: Settings): SettingsProblem[] {
   if (!WEEKLY_EXPORT_MODES.includes(candidate.weeklyExport)) problems.push({ field: 'weeklyExport', code: 'unknown-choice' });
   if (!WEEKLY_EXPORT_CONTENTS.includes(candidate.weeklyExportContent)) problems.push({ field: 'weeklyExportContent', code: 'unknown-choice' });
   if (typeof candidate.reportShowAmount !== 'boolean') problems.push({ field: 'reportShowAmount', code: 'not-a-boolean' });
+  if (!REPORT_TIME_FORMATS.includes(candidate.reportTimeFormat)) problems.push({ field: 'reportTimeFormat', code: 'unknown-choice' });
+  // Lines and tabs are welcome in an address; other control characters have no business in printed text.
+  const sender = candidate.reportSender;
+  if (typeof sender !== 'string' || sender.length > MAX_SENDER_LENGTH || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(sender)) {
+    problems.push({ field: 'reportSender', code: 'bad-text' });
+  }
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { AWAY_PROMPT_RANGE, type LanguageChoice, type Settings, type SettingsProblem } from '../../../lib/settings/settings';
+import { REPORT_TIME_FORMATS, type ReportTimeFormat } from '../../../lib/reports/time-format';
+import { AWAY_PROMPT_RANGE, MAX_SENDER_LENGTH, type LanguageChoice, type Settings, type SettingsProblem } from '../../../lib/settings/settings';
 import type { Weekday } from '../../../lib/time/calendar';
 import { READING_ALLOWANCE_RANGE } from '../../../lib/tracking/settings';
 import { Field, described } from '../../../lib/ui/components/Field';
@@ -21,6 +22,8 @@ export function SettingsSection({ settings }: { settings: Settings }) {
     leave: settings.leave,
     language: settings.language,
     contractNotifications: settings.contractNotifications,
+    reportTimeFormat: settings.reportTimeFormat,
+    reportSender: settings.reportSender,
   });
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -30,6 +33,7 @@ export function SettingsSection({ settings }: { settings: Settings }) {
     if (!problem) return null;
     if (field === 'readingAllowanceSeconds') return t('err_allowance_range', String(READING_ALLOWANCE_RANGE.min / 1000), String(READING_ALLOWANCE_RANGE.max / 1000));
     if (field === 'awayPromptMinutes') return t('err_away_range', String(AWAY_PROMPT_RANGE.min), String(AWAY_PROMPT_RANGE.max));
+    if (field === 'reportSender') return t('err_sender_text', String(MAX_SENDER_LENGTH));
     return t(`err_setting_${problem.code.replace(/-/g, '_')}` as MessageKey);
   };
 
@@ -100,6 +104,30 @@ export function SettingsSection({ settings }: { settings: Settings }) {
           )}
         </fieldset>
         <DaysOffFields value={draft} error={(field: keyof DaysOff) => error(field)} onChange={set} />
+        <fieldset>
+          <legend>{t('settingReports')}</legend>
+          <div class="grid">
+            <Field id="set-report-time" label={t('settingReportTimeFormat')}>
+              <select id="set-report-time" value={draft.reportTimeFormat} data-testid="set-report-time" onChange={(e) => set({ reportTimeFormat: e.currentTarget.value as ReportTimeFormat })}>
+                {REPORT_TIME_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(f === 'hm' ? 'reportTimeFormat_hm' : 'reportTimeFormat_decimal')}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field id="set-report-sender" label={t('settingReportSender')} error={error('reportSender')} hint={t('settingReportSenderHint')}>
+            <textarea
+              {...described('set-report-sender', error('reportSender'), t('settingReportSenderHint'))}
+              rows={5}
+              maxLength={MAX_SENDER_LENGTH}
+              value={draft.reportSender}
+              data-testid="set-report-sender"
+              onInput={(e) => set({ reportSender: e.currentTarget.value })}
+            />
+          </Field>
+        </fieldset>
         <label class="check">
           <input type="checkbox" checked={draft.countMedia} onChange={(e) => set({ countMedia: e.currentTarget.checked })} /> {t('settingMedia')}
         </label>

@@ -27,8 +27,16 @@ describe('settings', () => {
     [{ mastodonServers: ['not a host'] }, 'mastodonServers', 'not-a-host'],
     [{ disabledPlatforms: ['myspace'] }, 'disabledPlatforms', 'unknown-platform'],
     [{ countMedia: 'yes' }, 'countMedia', 'not-a-boolean'],
+    [{ reportTimeFormat: 'minutes' }, 'reportTimeFormat', 'unknown-choice'],
+    [{ reportSender: 'x'.repeat(1001) }, 'reportSender', 'bad-text'],
+    [{ reportSender: 'Léa Martin\u0007' }, 'reportSender', 'bad-text'],
   ])('refuses %j', (change, field, code) => {
     expect(validateSettings({ ...DEFAULT_SETTINGS, ...change } as unknown as Settings)).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
+  it('report in hours and minutes by default, and take a sender block of several lines', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ reportTimeFormat: 'hm', reportSender: '' });
+    expect(validateSettings({ ...DEFAULT_SETTINGS, reportTimeFormat: 'decimal', reportSender: 'Léa Martin\r\n12 rue des Lilas\n75011 Paris\tSIRET 123 456 789 00012' })).toEqual([]);
   });
 
   it('reads damaged or older stored settings field by field, keeping what is valid', () => {
