@@ -1,6 +1,6 @@
 import type { ClientRecord, ContractPeriod, ContractTerm, RoundingMinutes } from '../db/records';
 import { ROUNDING_CHOICES } from '../db/records';
-import { MAX_CONTRACT_HOURS, MAX_HOURLY_RATE } from '../schema/client';
+import { MAX_CLIENT_DETAILS, MAX_CONTRACT_HOURS, MAX_HOURLY_RATE } from '../schema/client';
 import { parseIsoDate } from '../time/calendar';
 
 /** What the client form holds: text, as typed. */
@@ -17,6 +17,8 @@ export interface ClientForm {
   /** Weekly and monthly contracts: carry unused time to the next period, up to `carryCapHours`. */
   carryOver: boolean;
   carryCapHours: string;
+  /** Contact and address for the reports, several lines. */
+  details: string;
 }
 
 export type ClientProblem =
@@ -27,7 +29,8 @@ export type ClientProblem =
   | { field: 'carryCapHours'; code: 'carry-cap-invalid' }
   | { field: 'hourlyRate'; code: 'rate-invalid' }
   | { field: 'currency'; code: 'currency-invalid' }
-  | { field: 'roundingMinutes'; code: 'rounding-invalid' };
+  | { field: 'roundingMinutes'; code: 'rounding-invalid' }
+  | { field: 'details'; code: 'details-invalid' };
 
 export interface ClientValues {
   name: string;
@@ -36,6 +39,8 @@ export interface ClientValues {
   hourlyRate: number | null;
   currency: string;
   roundingMinutes: RoundingMinutes;
+  /** Absent when left empty. */
+  details?: string;
 }
 
 export const MAX_NAME_LENGTH = 80;
@@ -125,6 +130,10 @@ export function parseClientForm(
   const rounding = Number(form.roundingMinutes);
   if (!ROUNDING_CHOICES.includes(rounding as RoundingMinutes)) problems.push({ field: 'roundingMinutes', code: 'rounding-invalid' });
 
+  // Lines keep their order; spaces at their ends and blank lines around the block are noise.
+  const details = form.details.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').replace(/^\n+|\n+$/g, '');
+  if (details.length > MAX_CLIENT_DETAILS || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(details)) problems.push({ field: 'details', code: 'details-invalid' });
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -135,6 +144,7 @@ export function parseClientForm(
       hourlyRate,
       currency,
       roundingMinutes: rounding as RoundingMinutes,
+      ...(details ? { details } : {}),
     },
   };
 }

@@ -77,6 +77,8 @@ export interface ClientRecord {
   currency?: string;
   /** Reports round each day's time per client up to this many minutes (0: no rounding). */
   roundingMinutes?: RoundingMinutes;
+  /** Contact, address, company ids…, several lines as typed: printed at the top of the client's reports. */
+  details?: string;
 }
 
 /**

@@ -6,6 +6,9 @@ import { schemaOf } from './schema-of';
 /** Most hours a period can hold: a day has 24, a week 168, the longest month 744. */
 export const MAX_CONTRACT_HOURS: Record<ContractPeriod, number> = { day: 24, week: 24 * 7, month: 24 * 31 };
 
+/** Longest client details: a contact and an address, a few lines. */
+export const MAX_CLIENT_DETAILS = 1000;
+
 /** Most an hourly rate can be, in the client's currency. */
 export const MAX_HOURLY_RATE = 100_000;
 
@@ -40,5 +43,6 @@ export const ClientSchema = schemaOf<ClientRecord>()(
     ),
     currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
     roundingMinutes: v.optional(v.picklist(ROUNDING_CHOICES)),
+    details: v.optional(CleanText(MAX_CLIENT_DETAILS)),
   }),
 );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { hoursText, parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
 import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
+import { MAX_CLIENT_DETAILS } from '../../../lib/schema/client';
 import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { MINUTE } from '../../../lib/time/clock';
 import { Field, described } from '../../../lib/ui/components/Field';
@@ -29,6 +30,7 @@ function initialForm(client: ClientRecord | null, count: number): Form {
     roundingMinutes: String(client?.roundingMinutes ?? 0),
     carryOver: term?.carryOver?.enabled ?? false,
     carryCapHours: term?.carryOver ? hoursText(term.carryOver.capMinutes) : '',
+    details: client?.details ?? '',
   };
 }
 
@@ -54,7 +56,7 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
       setProblems(parsed.problems);
       return;
     }
-    const { name, color, term, hourlyRate, currency, roundingMinutes } = parsed.value;
+    const { name, color, term, hourlyRate, currency, roundingMinutes, details } = parsed.value;
     await config.saveClient({
       id: client?.id ?? crypto.randomUUID(),
       name,
@@ -67,6 +69,7 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
       rates: client ? withRate(client, term.from, hourlyRate) : undefined,
       currency,
       roundingMinutes,
+      ...(details ? { details } : {}),
     });
     onDone();
   };
@@ -138,6 +141,15 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
           </select>
         </Field>
       </div>
+      <Field id="client-details" label={t('clientDetails')} error={error('details')} hint={t('clientDetailsHint')}>
+        <textarea
+          {...described('client-details', error('details'), t('clientDetailsHint'))}
+          rows={4}
+          maxLength={MAX_CLIENT_DETAILS}
+          value={form.details}
+          onInput={(e) => set({ details: e.currentTarget.value })}
+        />
+      </Field>
       <div class="actions">
         <button type="button" onClick={onDone}>
           {t('cancel')}

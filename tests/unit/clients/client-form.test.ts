@@ -12,6 +12,7 @@ const valid: ClientForm = {
   roundingMinutes: '15',
   carryOver: false,
   carryCapHours: '',
+  details: '',
 };
 const others = [{ id: 'c1', name: 'Fleuriste Martin' }];
 
@@ -46,10 +47,19 @@ describe('client form', () => {
     [{ from: '2026-02-30' }, 'date-invalid'],
     [{ roundingMinutes: '7' }, 'rounding-invalid'],
     [{ color: 'red' }, 'color-invalid'],
+    [{ details: 'x'.repeat(1001) }, 'details-invalid'],
+    [{ details: 'Mme Dupont\u0000' }, 'details-invalid'],
   ])('%j → %s', (change, code) => {
     const result = parseClientForm({ ...valid, ...change }, others, null);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it('keeps the details as lines, without trailing spaces or blank lines around them, and none when empty', () => {
+    const result = parseClientForm({ ...valid, details: '\r\nMme Dupont  \r\n3 place du Marché\n\n69002 Lyon\n \n' }, others, null);
+    expect(result.ok && result.value.details).toBe('Mme Dupont\n3 place du Marché\n\n69002 Lyon');
+    const empty = parseClientForm({ ...valid, details: ' \n ' }, others, null);
+    expect(empty.ok && 'details' in empty.value).toBe(false);
   });
 
   it('lets a client keep its own name when edited, and needs no hours without a contract', () => {
