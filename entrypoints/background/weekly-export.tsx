@@ -17,7 +17,16 @@ const NOTIFICATION_PREFIX = 'weekly-export:';
 
 function reportDocument(report: ClientReport, settings: Settings, now: number): string {
   const body = render(
-    <ClientReportView report={report} options={{ showAmount: settings.reportShowAmount, platformLabel: (p) => platformLabel(p, settings.customSites), generatedAt: now }} />,
+    <ClientReportView
+      report={report}
+      options={{
+        showAmount: settings.reportShowAmount,
+        platformLabel: (p) => platformLabel(p, settings.customSites),
+        generatedAt: now,
+        timeFormat: settings.reportTimeFormat,
+        sender: settings.reportSender,
+      }}
+    />,
   );
   const title = t('reportTitle', report.client.name).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
   return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;

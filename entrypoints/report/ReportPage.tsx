@@ -13,7 +13,6 @@ import { activeInvoiceOverlapping } from '../../lib/invoices/locks';
 import { InvoiceBar } from './InvoiceBar';
 import { platformLabel } from '../../lib/ui/labels';
 
-
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport; invoice: InvoiceRecord | null };
 
 /** `report.html?client=ID&from=YYYY-MM-DD&to=YYYY-MM-DD&amount=1`: one client's report, ready to print or save as PDF. */
@@ -25,6 +24,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
   const showAmount = params.get('amount') === '1';
   const [state, setState] = useState<State>({ status: 'loading' });
   const [version, setVersion] = useState(0);
+  const [showEmptyDays, setShowEmptyDays] = useState(false);
 
   useEffect(() => {
     (async () => {
@@ -41,17 +41,27 @@ export function ReportPage({ settings }: { settings: Settings }) {
     })().catch(() => setState({ status: 'error', message: t('errorData') }));
   }, [version]);
 
-  if (state.status === 'loading') return <p class="message" aria-busy="true">{t('loading')}</p>;
+  if (state.status === 'loading') {
+    return (
+      <main>
+        <p class="message" aria-busy="true">
+          {t('loading')}
+        </p>
+      </main>
+    );
+  }
   if (state.status === 'error') {
     return (
-      <p class="message" role="alert">
-        {state.message}
-      </p>
+      <main>
+        <p class="message" role="alert">
+          {state.message}
+        </p>
+      </main>
     );
   }
   return (
     <>
-      <div class="toolbar no-print">
+      <header class="toolbar no-print">
         <button type="button" onClick={() => window.print()}>
           {t('reportPrint')}
         </button>
@@ -63,10 +73,21 @@ export function ReportPage({ settings }: { settings: Settings }) {
           periodEnded={isoDate(to!) < isoDate(Date.now())}
           onChanged={() => setVersion((v) => v + 1)}
         />
-      </div>
+        <label>
+          <input type="checkbox" checked={showEmptyDays} data-testid="report-empty-days" onChange={(e) => setShowEmptyDays(e.currentTarget.checked)} /> {t('reportShowEmptyDays')}
+        </label>
+      </header>
       <ClientReportView
         report={state.report}
-        options={{ showAmount, platformLabel: (p) => platformLabel(p, settings.customSites), generatedAt: Date.now(), invoicedAt: state.invoice?.invoicedAt ?? null }}
+        options={{
+          showAmount,
+          platformLabel: (p) => platformLabel(p, settings.customSites),
+          generatedAt: Date.now(),
+          invoicedAt: state.invoice?.invoicedAt ?? null,
+          timeFormat: settings.reportTimeFormat,
+          sender: settings.reportSender,
+          showEmptyDays,
+        }}
       />
     </>
   );

@@ -2,20 +2,34 @@ import { carriedIntoRange } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import type { Progress } from '../contracts/progress';
 import type { CalendarSettings } from '../contracts/targets';
-import type { ClientRecord, SessionRecord } from '../db/records';
+import { MANUAL_PLATFORM, type ClientRecord, type SessionRecord } from '../db/records';
 import { amountCents, rateCents } from '../money/cents';
 import { daysIn } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
 import { roundUp } from './rounding';
 
+/** A call, a meeting… entered by hand: what the client is told was done away from the platforms. */
+export interface ManualItem {
+  id: string;
+  /** Its start within the range, to the second. */
+  start: number;
+  /** Its whole seconds within the range, as its CSV rows add up to. */
+  ms: number;
+  kind: string;
+  note: string;
+}
+
 export interface ClientReport {
-  client: Pick<ClientRecord, 'id' | 'name' | 'color' | 'hourlyRate' | 'currency' | 'roundingMinutes'>;
+  client: Pick<ClientRecord, 'id' | 'name' | 'color' | 'hourlyRate' | 'currency' | 'roundingMinutes' | 'details'>;
   range: TimeRange;
   /** Every day of the range, with the time spent and the time billed (rounded up by the client's increment). */
   days: Array<{ day: number; ms: number; billedMs: number }>;
-  platforms: Array<{ platform: string; ms: number }>;
+  /** Each platform, most time first, and each of its accounts (null: time with no account known). */
+  platforms: Array<{ platform: string; ms: number; accounts: Array<{ account: string | null; ms: number }> }>;
   activities: Array<{ activity: string; ms: number }>;
+  /** The manual entries, in order of time. */
+  manual: ManualItem[];
   totalMs: number;
   billedMs: number;
   /** The time worked, before rounding, against the contract: the rule of the popup and the views. */
@@ -48,14 +62,24 @@ export function buildClientReport(
   const byDay = new Map<number, number>();
   const byPlatform = new Map<string, number>();
   const byActivity = new Map<string, number>();
+  const byAccount = new Map<string, Map<string | null, number>>();
+  const manual: ManualItem[] = [];
   for (const session of own) {
-    for (const piece of splitByDay(session, range)) {
+    const pieces = splitByDay(session, range);
+    for (const piece of pieces) {
       const ms = piece.end - piece.start;
       byDay.set(piece.day, (byDay.get(piece.day) ?? 0) + ms);
       byPlatform.set(session.platform, (byPlatform.get(session.platform) ?? 0) + ms);
       byActivity.set(session.activity, (byActivity.get(session.activity) ?? 0) + ms);
+      const accounts = byAccount.get(session.platform) ?? new Map<string | null, number>();
+      accounts.set(session.account, (accounts.get(session.account) ?? 0) + ms);
+      byAccount.set(session.platform, accounts);
+    }
+    if (session.platform === MANUAL_PLATFORM && pieces.length > 0) {
+      manual.push({ id: session.id, start: pieces[0]!.start, ms: pieces.reduce((sum, p) => sum + p.end - p.start, 0), kind: session.activity, note: session.note ?? '' });
     }
   }
+  manual.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   const rounding = client.roundingMinutes ?? 0;
   const days = daysIn(range).map((day) => {
     const ms = byDay.get(day) ?? 0;
@@ -65,11 +89,19 @@ export function buildClientReport(
   const billedMs = days.reduce((sum, d) => sum + d.billedMs, 0);
   const rate = rateCents(client.hourlyRate);
   return {
-    client: { id: client.id, name: client.name, color: client.color, hourlyRate: client.hourlyRate ?? null, currency: client.currency ?? 'EUR', roundingMinutes: client.roundingMinutes ?? 0 },
+    client: {
+      id: client.id, name: client.name, color: client.color, hourlyRate: client.hourlyRate ?? null, currency: client.currency ?? 'EUR', roundingMinutes: client.roundingMinutes ?? 0,
+      details: client.details ?? '',
+    },
     range,
     days,
-    platforms: sortedTotals(byPlatform, 'platform'),
+    platforms: sortedTotals(byPlatform, 'platform').map((p) => ({
+      ...p,
+      // Time with no account known last, whatever its share.
+      accounts: [...byAccount.get(p.platform)!.entries()].sort((a, b) => Number(a[0] === null) - Number(b[0] === null) || b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))).map(([account, ms]) => ({ account, ms })),
+    })),
     activities: sortedTotals(byActivity, 'activity'),
+    manual,
     totalMs,
     billedMs,
     progress: periodProgress(client, totalMs, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs)),

@@ -70,12 +70,53 @@ describe("a client's report", () => {
   });
 
   it('totals per platform and per kind of activity, the part after the range left out', () => {
-    expect(report.platforms).toEqual([
+    expect(report.platforms.map(({ platform, ms }) => ({ platform, ms }))).toEqual([
       { platform: 'facebook', ms: 50 * MINUTE },
       { platform: 'manual', ms: 30 * MINUTE },
       { platform: 'instagram', ms: 5 * MINUTE },
     ]);
     expect(report.activities.map((a) => a.activity)).toEqual(['browsing', 'call', 'messages']);
+  });
+
+  it("totals each platform's accounts, most time first and time without an account last", () => {
+    const accounts = [
+      { ...s('a', 'dupont', at(23, 9), at(23, 9, 10)), account: 'dupont-shop' },
+      { ...s('b', 'dupont', at(23, 10), at(23, 10, 40)), account: 'boulangerie-dupont' },
+      { ...s('c', 'dupont', at(24, 9), at(24, 9, 50)), account: null },
+      { ...s('d', 'dupont', at(24, 11), at(24, 11, 5)), account: 'dupont-shop' },
+      { ...s('e', 'dupont', at(24, 12), at(24, 12, 20), 'instagram'), account: 'dupont.bakery' },
+    ];
+    expect(buildClientReport(accounts, dupont, week, calendar).platforms).toEqual([
+      {
+        platform: 'facebook',
+        ms: 105 * MINUTE,
+        accounts: [
+          { account: 'boulangerie-dupont', ms: 40 * MINUTE },
+          { account: 'dupont-shop', ms: 15 * MINUTE },
+          { account: null, ms: 50 * MINUTE },
+        ],
+      },
+      { platform: 'instagram', ms: 20 * MINUTE, accounts: [{ account: 'dupont.bakery', ms: 20 * MINUTE }] },
+    ]);
+  });
+
+  it('lists the manual entries in order of time, with their kind, note and seconds within the range', () => {
+    const meeting = { ...s('m1', 'dupont', at(25, 14), at(25, 15, 30), 'manual', 'meeting'), source: 'manual' as const, note: 'Editorial calendar for December\nwith Mme Dupont' };
+    const call = { ...s('m2', 'dupont', at(24, 9), at(24, 9, 20) + 400, 'manual', 'call'), source: 'manual' as const };
+    const other = { ...s('m3', 'martin', at(24, 10), at(24, 11), 'manual', 'call'), note: 'Martin only' };
+    const listed = buildClientReport([meeting, ...sessions, call, other], dupont, week, calendar).manual;
+    expect(listed).toEqual([
+      { id: 'm2', start: at(24, 9), ms: 20 * MINUTE, kind: 'call', note: '' },
+      { id: 'm1', start: at(25, 14), ms: 90 * MINUTE, kind: 'meeting', note: 'Editorial calendar for December\nwith Mme Dupont' },
+      // Across midnight and the end of the range: its part in the range, as the CSV's rows.
+      { id: '7', start: at(29, 23, 30), ms: 30 * MINUTE, kind: 'call', note: '' },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('Martin');
+  });
+
+  it('carries the client details for the top of the report', () => {
+    expect(buildClientReport(sessions, { ...dupont, details: 'Mme Dupont\n3 place du Marché, Lyon' }, week, calendar).client.details).toBe('Mme Dupont\n3 place du Marché, Lyon');
+    expect(report.client.details).toBe('');
   });
 
   it('holds nothing about another client, unassigned or personal time', () => {

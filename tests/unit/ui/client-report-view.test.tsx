@@ -2,8 +2,9 @@ import { render } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
 import { buildClientReport } from '../../../lib/reports/client-report';
+import type { ReportTimeFormat } from '../../../lib/reports/time-format';
 import { setLanguage, type Language } from '../../../lib/ui/i18n';
-import { ClientReportView } from '../../../lib/ui/reports/ClientReportView';
+import { ClientReportView, type ReportOptions } from '../../../lib/ui/reports/ClientReportView';
 
 const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
 const week = { from: new Date(2026, 10, 23).getTime(), to: new Date(2026, 10, 30).getTime() };
@@ -11,15 +12,18 @@ const dupont: ClientRecord = {
   id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 0,
   contracts: [{ from: '2026-01-01', period: 'week', hours: 1 }], hourlyRate: 10.35, currency: 'EUR', roundingMinutes: 15,
 };
-const session = (start: number, end: number): SessionRecord => ({
-  id: String(start), start, end, clientId: 'dupont', platform: 'facebook', account: null, activity: 'browsing', source: 'auto', createdAt: 0, updatedAt: 0,
+const session = (start: number, end: number, change: Partial<SessionRecord> = {}): SessionRecord => ({
+  id: String(start), start, end, clientId: 'dupont', platform: 'facebook', account: null, activity: 'browsing', source: 'auto', createdAt: 0, updatedAt: 0, ...change,
 });
 
-function shown(language: Language, sessions: SessionRecord[]): string {
+function shown(language: Language, sessions: SessionRecord[], options: Partial<ReportOptions> = {}, client: ClientRecord = dupont): string {
   setLanguage(language);
-  const report = buildClientReport(sessions, dupont, week, { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 });
-  return render(<ClientReportView report={report} options={{ showAmount: true, platformLabel: (p) => p, generatedAt: at(30, 9) }} />);
+  const report = buildClientReport(sessions, client, week, { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 });
+  return render(<ClientReportView report={report} options={{ showAmount: true, platformLabel: (p) => p, generatedAt: at(30, 9), timeFormat: 'hm', sender: '', ...options }} />);
 }
+
+/** The text of the report, tags left out: what a reader sees. */
+const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 afterEach(() => setLanguage('en'));
 
@@ -34,7 +38,7 @@ describe('the client report page', () => {
   it('counts what is over the contract from the time worked, not the billed time', () => {
     // 62 min worked, billed 75 min: 2 min over the hour, not 15.
     const html = shown('en', [session(at(23, 9), at(23, 10, 2))]);
-    expect(html).toContain('1 h contracted, 2 min over');
+    expect(html).toContain('1 h 00 contracted, 0 h 02 over');
   });
 
   it('shows the rate and the amount in exact cents', () => {
@@ -42,5 +46,79 @@ describe('the client report page', () => {
     const html = shown('en', [session(at(23, 9), at(23, 9, 6))]);
     expect(html).toContain('Amount at €10.35 an hour');
     expect(html).toContain('€2.59');
+  });
+
+  it('is in a main landmark, with one h1', () => {
+    const html = shown('en', [session(at(23, 9), at(23, 9, 50))]);
+    expect(html.startsWith('<main')).toBe(true);
+    expect(html.match(/<h1/g)).toHaveLength(1);
+  });
+});
+
+describe('the time in the report', () => {
+  // 20 h 00 min 40 s over four days, not rounded.
+  const long = [23, 24, 25, 26].map((d) => session(at(d, 8), at(d, 13) + 10_000));
+  const notRounded = { ...dupont, roundingMinutes: 0 as const, contracts: [] };
+
+  it.each([
+    ['hm', '20 h 00', /\d\.\d\d h/],
+    ['decimal', '20.00 h', /\d h \d\d/],
+  ] as const)('is written in one format throughout (%s)', (format: ReportTimeFormat, total, other) => {
+    const html = text(shown('en', long, { timeFormat: format }, notRounded));
+    expect(html).toContain(total);
+    expect(html).not.toMatch(other);
+    expect(html).not.toContain('20.01');
+    expect(html).not.toMatch(/\d+ (min|s)\b/);
+  });
+
+  it('gives one total, not rounded, as time spent and billed, and no total row under the days', () => {
+    const html = shown('en', long, {}, notRounded);
+    expect(text(html)).toContain('Time spent and billed (not rounded) 20 h 00');
+    // The total, then the one platform and the one kind of activity it all went to.
+    expect(html.match(/20 h 00/g)).toHaveLength(3);
+    expect(html).not.toContain('<tfoot');
+    expect(html).not.toContain('report-billed');
+  });
+
+  it('with rounding, gives the time spent and the billed time once each, with the increment', () => {
+    const html = text(shown('en', [session(at(23, 9), at(23, 9, 50))]));
+    expect(html).toContain('Time spent 0 h 50');
+    expect(html).toContain('Billed (each day rounded up to 15 min) 1 h 00');
+  });
+});
+
+describe("the report's contents", () => {
+  it("shows the sender's and the client's details, line by line", () => {
+    const html = shown('en', [session(at(23, 9), at(23, 9, 50))], { sender: 'Léa Martin — Community management\n12 rue des Lilas, 75011 Paris\nSIRET 123 456 789 00012' }, { ...dupont, details: 'Mme Dupont\n3 place du Marché, 69002 Lyon' });
+    expect(html).toMatch(/data-testid="report-sender">Léa Martin — Community management\n12 rue des Lilas, 75011 Paris\nSIRET 123 456 789 00012</);
+    expect(html).toMatch(/data-testid="report-client-details">Mme Dupont\n3 place du Marché, 69002 Lyon</);
+    expect(html).toContain('white-space: pre-line');
+  });
+
+  it('leaves the sender out when there is none, and escapes what was typed', () => {
+    const html = shown('en', [session(at(23, 9), at(23, 9, 50))], { sender: '  ' }, { ...dupont, details: '<b>Dupont</b>' });
+    expect(html).not.toContain('report-sender');
+    expect(html).toContain('&lt;b>Dupont&lt;/b>');
+  });
+
+  it('lists the manual entries with their date, duration, kind and note', () => {
+    const meeting = session(at(25, 14), at(25, 15, 30), { platform: 'manual', activity: 'meeting', source: 'manual', note: 'December calendar with Mme Dupont' });
+    const html = text(shown('en', [session(at(23, 9), at(23, 9, 50)), meeting]));
+    expect(html).toContain('Calls, meetings and other work away from the platforms');
+    expect(html).toContain('Nov 25, 2026 1 h 30 Meeting December calendar with Mme Dupont');
+  });
+
+  it('breaks the time down by platform and account', () => {
+    const html = text(shown('en', [session(at(23, 9), at(23, 9, 50), { account: 'boulangerie-dupont' }), session(at(24, 9), at(24, 9, 10), { account: null })]));
+    expect(html).toContain('By platform and account');
+    expect(html).toContain('facebook 1 h 00 boulangerie-dupont 0 h 50 No account identified 0 h 10');
+  });
+
+  it('hides the days without time unless asked, and says when there is none', () => {
+    const sessions = [session(at(23, 9), at(23, 9, 50)), session(at(26, 9), at(26, 9, 20))];
+    const days = (html: string) => (html.match(/data-testid="report-days"[\s\S]*?<\/table>/)![0].match(/<tr/g) ?? []).length - 1;
+    expect(days(shown('en', sessions))).toBe(2);
+    expect(days(shown('en', sessions, { showEmptyDays: true }))).toBe(7);
+    expect(shown('fr', [])).toContain('Aucun temps sur cette période.');
   });
 });
