@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import type { ClientRecord } from '../../../lib/db/records';
 import { rateCents } from '../../../lib/money/cents';
+import { reportPath } from '../../../lib/reports/report-link';
 import type { Settings } from '../../../lib/settings/settings';
-import { isoDate } from '../../../lib/time/calendar';
+import { isoDate, monthRange } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
 import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { MINUTE } from '../../../lib/time/clock';
@@ -32,7 +33,7 @@ async function deletionImpact(clientId: string): Promise<{ sessions: number; ms:
   return { sessions: sessions.length, ms: sessions.reduce((sum, s) => sum + s.end - s.start, 0), rules };
 }
 
-export function ClientsSection(_props: { settings: Settings }) {
+export function ClientsSection({ settings }: { settings: Settings }) {
   const clients = useLiveQuery(() => db.clients.orderBy('name').toArray(), []);
   const [editing, setEditing] = useState<ClientRecord | 'new' | null>(null);
   const [deleting, setDeleting] = useState<{ client: ClientRecord; impact: Awaited<ReturnType<typeof deletionImpact>> } | null>(null);
@@ -54,6 +55,16 @@ export function ClientsSection(_props: { settings: Settings }) {
         </p>
       </div>
       <div class="actions">
+        <a
+          href={reportPath(client.id, monthRange(Date.now()), settings.reportShowAmount)}
+          target="_blank"
+          rel="noopener"
+          class="button-like"
+          aria-label={t('clientReportFor', client.name)}
+          data-testid={`client-report-${client.name}`}
+        >
+          {t('clientReport')}
+        </a>
         {!client.archived && (
           <button type="button" onClick={() => setEditing(client)} aria-label={t('editClient', client.name)}>
             {t('edit')}

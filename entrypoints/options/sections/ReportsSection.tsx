@@ -4,6 +4,7 @@ import { dailyTargetMs } from '../../../lib/contracts/targets';
 import { PERSONAL_CLIENT_ID } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import { buildPeriodView, usedByClient, type Bucket, type PeriodView } from '../../../lib/reports/period-view';
+import { reportPath } from '../../../lib/reports/report-link';
 import type { Settings } from '../../../lib/settings/settings';
 import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
 import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
@@ -139,6 +140,18 @@ export function ReportsSection({ settings }: { settings: Settings }) {
                       <span class="meter-label">{bucketLabel(view, b.bucket)}</span>
                       <span class="meter-detail">{formatDuration(b.ms)}</span>
                     </div>
+                  )}
+                  {b.client && (
+                    <a
+                      href={reportPath(b.client.id, range, settings.reportShowAmount)}
+                      target="_blank"
+                      rel="noopener"
+                      class="report-link"
+                      aria-label={t('periodReportFor', bucketLabel(view, b.bucket))}
+                      data-testid={`period-report-${b.client.id}`}
+                    >
+                      {t('periodReport')}
+                    </a>
                   )}
                 </li>
               ))}
