@@ -3,8 +3,9 @@ import { periodProgress } from '../contracts/period-progress';
 import type { Progress } from '../contracts/progress';
 import type { CalendarSettings } from '../contracts/targets';
 import { MANUAL_PLATFORM, type ClientRecord, type SessionRecord } from '../db/records';
-import { amountCents, rateCents } from '../money/cents';
-import { daysIn } from '../time/calendar';
+import { rateCents } from '../money/cents';
+import { amountOfDays, rateOn } from '../money/rates';
+import { daysIn, isoDate } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
 import { roundUp } from './rounding';
@@ -34,9 +35,9 @@ export interface ClientReport {
   billedMs: number;
   /** The time worked, before rounding, against the contract: the rule of the popup and the views. */
   progress: Progress;
-  /** The hourly rate in cents, or null without a rate. */
+  /** The hourly rate in cents when one rate was in force over the whole range; null without a rate or when it changed within the range. */
   rateCents: number | null;
-  /** Billed time at the hourly rate, in cents (the nearest cent, halves up), or null without a rate. */
+  /** Billed time at the rate in force each day, in cents (the nearest cent, halves up, once per rate), or null without a rate. */
   amountCents: number | null;
 }
 
@@ -87,7 +88,8 @@ export function buildClientReport(
   });
   const totalMs = days.reduce((sum, d) => sum + d.ms, 0);
   const billedMs = days.reduce((sum, d) => sum + d.billedMs, 0);
-  const rate = rateCents(client.hourlyRate);
+  const rates = new Set(days.map((d) => rateCents(rateOn(client, isoDate(d.day)))));
+  const [onlyRate] = rates.size === 1 ? [...rates] : [null];
   return {
     client: {
       id: client.id, name: client.name, color: client.color, hourlyRate: client.hourlyRate ?? null, currency: client.currency ?? 'EUR', roundingMinutes: client.roundingMinutes ?? 0,
@@ -105,7 +107,7 @@ export function buildClientReport(
     totalMs,
     billedMs,
     progress: periodProgress(client, totalMs, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs)),
-    rateCents: rate,
-    amountCents: rate === null ? null : amountCents(billedMs, rate),
+    rateCents: onlyRate ?? null,
+    amountCents: amountOfDays(client, days.map((d) => ({ day: d.day, ms: d.billedMs }))),
   };
 }

@@ -130,9 +130,9 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           {contract.carriedMs > 0 && <dd class="basis">{t('inclCarried', time(contract.carriedMs))}</dd>}
           {contract.targetMs !== null && <dd class="basis">{t('reportContractBasis')}</dd>}
         </div>
-        {options.showAmount && report.rateCents !== null && report.amountCents !== null && client.currency && (
+        {options.showAmount && report.amountCents !== null && client.currency && (
           <div>
-            <dt>{t('reportAmount', formatMoney(report.rateCents, client.currency))}</dt>
+            <dt>{report.rateCents !== null ? t('reportAmount', formatMoney(report.rateCents, client.currency)) : t('reportAmountRates')}</dt>
             <dd data-testid="report-amount">{formatMoney(report.amountCents, client.currency)}</dd>
           </div>
         )}
