@@ -9,9 +9,20 @@ export interface RunningTimer {
   note?: string;
 }
 
-/** The manual sessions a stopped timer leaves: one, or several of at most MAX_SESSION_MS for a timer left running very long. */
+/**
+ * A timer stopped sooner than this was started by mistake (start and stop at once): it
+ * leaves nothing, rather than a two-second "Call" to delete by hand.
+ */
+export const MIN_TIMER_MS = 60_000;
+
+/**
+ * The manual sessions a stopped timer leaves: none for a timer shorter than MIN_TIMER_MS,
+ * one, or several of at most MAX_SESSION_MS for a timer left running very long (the last
+ * piece of those is kept however short: it is the end of real work).
+ */
 export function timerSessions(timer: RunningTimer, stoppedAt: number, newId: () => string): SessionRecord[] {
   const sessions: SessionRecord[] = [];
+  if (stoppedAt - timer.startedAt < MIN_TIMER_MS) return sessions;
   for (let start = timer.startedAt; start < stoppedAt; start += MAX_SESSION_MS) {
     sessions.push({
       id: newId(),

@@ -3,7 +3,7 @@ import type { SessionRecord } from '../../../lib/db/records';
 import { carveOut } from '../../../lib/sessions/carve';
 import { parseDurationMinutes, parseManualEntry, type ManualEntryForm } from '../../../lib/sessions/manual-entry';
 import { splitSession } from '../../../lib/sessions/split';
-import { timerSessions } from '../../../lib/sessions/timer';
+import { MIN_TIMER_MS, timerSessions } from '../../../lib/sessions/timer';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 import { MAX_SESSION_MS } from '../../../lib/tracking/settings';
 
@@ -103,5 +103,14 @@ describe('splitting and the timer', () => {
     expect(timerSessions(timer, at(10, 30), newId).map((s) => [s.start, s.end, s.platform, s.activity])).toEqual([[at(9), at(10, 30), 'manual', 'meeting']]);
     const long = timerSessions(timer, at(9) + MAX_SESSION_MS + HOUR, newId);
     expect(long.map((s) => s.end - s.start)).toEqual([MAX_SESSION_MS, HOUR]);
+  });
+
+  it('leaves nothing for a timer stopped under a minute after its start, and keeps one of a minute', () => {
+    const timer = { clientId: 'dupont', kind: 'call' as const, startedAt: at(9) };
+    expect(timerSessions(timer, at(9) + 2_000, () => 'x')).toEqual([]);
+    expect(timerSessions(timer, at(9) + MIN_TIMER_MS - 1, () => 'x')).toEqual([]);
+    expect(timerSessions(timer, at(9) + MIN_TIMER_MS, () => 'x').map((s) => s.end - s.start)).toEqual([MIN_TIMER_MS]);
+    // The short end of a very long timer is real work: kept.
+    expect(timerSessions(timer, at(9) + MAX_SESSION_MS + 10_000, () => 'x').map((s) => s.end - s.start)).toEqual([MAX_SESSION_MS, 10_000]);
   });
 });
