@@ -55,6 +55,8 @@ async function answer(service: TrackingService, request: PageRequest, hooks: Bac
       return service.updateSession(request.id, request.change);
     case 'delete-sessions':
       return service.deleteSessions(request.ids);
+    case 'restore-sessions':
+      return service.restoreSessions(request.sessions);
     case 'merge-sessions':
       return service.mergeSessions(request.ids);
     case 'mark-invoiced':

@@ -2,6 +2,7 @@ import { reattributionCandidates } from '../attribution/reattribute';
 import type { SocialHoursDatabase } from '../db/database';
 import { PERSONAL_CLIENT_ID, type EditAction, type InvoiceRecord, type SessionRecord } from '../db/records';
 import { touchesLocked } from '../invoices/locks';
+import { firstOverlap } from '../schema/session';
 import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
 import { deleteRemembered } from '../db/tombstones';
@@ -55,8 +56,8 @@ export class SessionCommands {
       const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: now }));
       if (await this.locked([...before, ...after])) return LOCKED;
       await this.db.sessions.bulkPut(after);
-      await this.record('assign', before, after, now);
-      return { ok: true, count: after.length };
+      const editId = await this.record('assign', before, after, now);
+      return { ok: true, count: after.length, ...editId };
     });
   }
 
@@ -98,8 +99,33 @@ export class SessionCommands {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       if (await this.locked(before)) return LOCKED;
       await deleteRemembered(this.db, 'sessions', before.map((s) => s.id), now);
-      await this.record('delete', before, [], now);
-      return { ok: true, count: before.length };
+      const editId = await this.record('delete', before, [], now);
+      return { ok: true, count: before.length, ...editId };
+    });
+  }
+
+  /**
+   * Puts sessions back as an edit record's `before` has them: the undo of an assignment or a
+   * deletion. Refused, changing nothing, when their time is invoiced (then or now), when
+   * their client is gone, or when other time has taken their place meanwhile.
+   */
+  async restore(sessions: readonly SessionRecord[], now: number): Promise<CommandResponse> {
+    if (sessions.length === 0) return { ok: true, count: 0 };
+    if (firstOverlap(sessions) !== null) return { ok: false, error: 'overlap' };
+    const ids = new Set(sessions.map((s) => s.id));
+    const clientIds = [...new Set(sessions.map((s) => s.clientId))].filter((id): id is string => id !== null && id !== PERSONAL_CLIENT_ID);
+    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
+      if ((await this.db.clients.bulkGet(clientIds)).some((c) => c === undefined)) return { ok: false, error: 'unknown-client' };
+      const current = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
+      // Newer than their deletion: a backup restored later does not take them away again.
+      const restored = sessions.map((s) => ({ ...s, updatedAt: now }));
+      const others = (await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)))).filter((s) => !ids.has(s.id));
+      if (others.some((o) => restored.some((r) => o.start < r.end && o.end > r.start))) return { ok: false, error: 'overlap' };
+      if (await this.locked([...current, ...restored])) return LOCKED;
+      await this.db.sessions.bulkPut(restored);
+      await this.db.tombstones.bulkDelete([...ids].map((id) => ['sessions', id] as [string, string]));
+      const editId = await this.record('restore', current, restored, now);
+      return { ok: true, count: restored.length, ...editId };
     });
   }
 
@@ -163,11 +189,14 @@ export class SessionCommands {
     return touchesLocked(await this.activeInvoices(), sessions);
   }
 
-  private async record(action: EditAction, before: SessionRecord[], after: SessionRecord[], now: number): Promise<void> {
-    if (before.length === 0 && after.length === 0) return;
+  /** Keeps the change in the history; its id (for a response: `{ editId }`) lets the page offer to undo it. */
+  private async record(action: EditAction, before: SessionRecord[], after: SessionRecord[], now: number): Promise<{ editId?: string }> {
+    if (before.length === 0 && after.length === 0) return {};
     await invalidateDays(this.db, [...before, ...after]);
     const sessionIds = [...new Set([...before, ...after].map((s) => s.id))];
-    await this.db.edits.put({ id: this.newId(), at: now, action, sessionIds, before, after });
+    const id = this.newId();
+    await this.db.edits.put({ id, at: now, action, sessionIds, before, after });
+    return { editId: id };
   }
 
   /** Every unassigned session: there is no index on a null client, so this reads them all (a rare, user-started action). */

@@ -1,6 +1,6 @@
 import { createAttributor, overrideActive, type ClientOverride } from '../attribution/attribute';
 import type { SocialHoursDatabase } from '../db/database';
-import type { ClientRecord, ManualKind, RuleRecord } from '../db/records';
+import type { ClientRecord, ManualKind, RuleRecord, SessionRecord } from '../db/records';
 import { SessionWriter, readPendingWrites, type PendingWrites } from '../db/session-writer';
 import type { AwayPeriod, CommandResponse, StatusResponse } from '../messaging/protocol';
 import { createClassifier } from '../platforms/classify';
@@ -290,6 +290,10 @@ export class TrackingService {
 
   deleteSessions(ids: string[]): Promise<CommandResponse> {
     return this.command((now) => this.commands.remove(ids, now));
+  }
+
+  restoreSessions(sessions: SessionRecord[]): Promise<CommandResponse> {
+    return this.command((now) => this.commands.restore(sessions, now));
   }
 
   mergeSessions(ids: string[]): Promise<CommandResponse> {

@@ -94,7 +94,7 @@ export interface RuleRecord {
   createdAt: number;
 }
 
-export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted', 'invoiced', 'unlocked'] as const;
+export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted', 'invoiced', 'unlocked', 'restore'] as const;
 export type EditAction = (typeof EDIT_ACTIONS)[number];
 
 /**

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CalendarDate, Id, Time } from '../schema/primitives';
-import { sessionFields } from '../schema/session';
+import { SessionSchema, sessionFields } from '../schema/session';
 import { MANUAL_KINDS, type ManualKind } from '../db/records';
 import type { ClientOverride } from '../attribution/attribute';
 import type { RunningTimer } from '../sessions/timer';
@@ -56,6 +56,8 @@ const PageRequestSchema = v.variant('type', [
     change: v.object({ clientId: v.optional(v.nullable(Id)), start: v.optional(Time), end: v.optional(Time), note: v.optional(Note) }),
   }),
   v.object({ type: v.literal('delete-sessions'), ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100_000)) }),
+  // The `before` of an edit record, put back (undo): checked as strictly as a backup's sessions.
+  v.object({ type: v.literal('restore-sessions'), sessions: v.pipe(v.array(SessionSchema), v.minLength(1), v.maxLength(100_000)) }),
   v.object({ type: v.literal('merge-sessions'), ids: v.pipe(v.array(Id), v.minLength(2), v.maxLength(1000)) }),
   v.object({ type: v.literal('mark-invoiced'), clientId: Id, from: CalendarDate, to: CalendarDate }),
   v.object({ type: v.literal('unlock-invoice'), id: Id }),
@@ -80,7 +82,7 @@ export interface StatusResponse {
 }
 
 export type CommandResponse =
-  | { ok: true; count?: number; restored?: { added: number; updated: number; unchanged: number; removed: number; settingsRestored: boolean } }
+  | { ok: true; count?: number; /** The edit record a change of sessions left, to undo it. */ editId?: string; restored?: { added: number; updated: number; unchanged: number; removed: number; settingsRestored: boolean } }
   | { ok: false; error: string; problems?: string[]; detail?: Record<string, unknown> };
 
 export function parsePageReport(value: unknown): PageReport | null {

@@ -284,7 +284,7 @@ describe('what the user asks of the time', () => {
     const [first] = await db.sessions.toArray();
     expect(await s.splitSession(first!.id, T0 + 50_000)).toEqual({ ok: true, count: 2 });
     const ids = (await db.sessions.toArray()).map((x) => x.id);
-    expect(await s.assignSessions(ids, 'dupont')).toEqual({ ok: true, count: ids.length });
+    expect(await s.assignSessions(ids, 'dupont')).toEqual({ ok: true, count: ids.length, editId: expect.any(String) });
     expect((await db.sessions.toArray()).every((x) => x.clientId === 'dupont' && x.assignedBy === 'user')).toBe(true);
     expect(await s.deleteClient('dupont')).toEqual({ ok: true, count: ids.length });
     expect(await db.clients.get('dupont')).toBeUndefined();
@@ -326,7 +326,7 @@ describe('what the user asks of the time', () => {
     expect(await s.mergeSessions([a!.id, b!.id])).toEqual({ ok: true, count: 2 });
     const [merged] = await db.sessions.toArray();
     expect([(merged!.start - T0) / 1000, (merged!.end - T0) / 1000, merged!.note, merged!.clientId]).toEqual([5, 360, 'Réponses aux avis', 'dupont']);
-    expect(await s.deleteSessions([merged!.id])).toEqual({ ok: true, count: 1 });
+    expect(await s.deleteSessions([merged!.id])).toEqual({ ok: true, count: 1, editId: expect.any(String) });
     expect(await db.sessions.count()).toBe(0);
 
     const history = await db.edits.where('sessionIds').equals(a!.id).sortBy('at');

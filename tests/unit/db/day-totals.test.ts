@@ -34,7 +34,7 @@ describe('per-day totals of past days', () => {
     await pastDayTotals(db, { from: day(23), to: day(30) }, day(26));
     await db.clients.put({ id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 0 });
     const commands = new SessionCommands(db, () => crypto.randomUUID());
-    expect(await commands.assign(['b'], 'dupont', at(26, 12))).toEqual({ ok: true, count: 1 });
+    expect(await commands.assign(['b'], 'dupont', at(26, 12))).toEqual({ ok: true, count: 1, editId: expect.any(String) });
     expect((await db.dayTotals.toCollection().primaryKeys()).map((d) => new Date(d as number).getDate())).toEqual([23]);
     const rows = await pastDayTotals(db, { from: day(23), to: day(30) }, day(26));
     expect(rows.map((r) => r.byClient)).toEqual([{ dupont: HOUR }, { dupont: 30 * MINUTE }, { dupont: 30 * MINUTE }]);
