@@ -1,12 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientRecord, EditRecord, SessionRecord } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
+import type { CommandResponse } from '../../../lib/messaging/protocol';
 import { platformName } from '../../../lib/platforms/catalogue';
-import { splitByDay } from '../../../lib/reports/day-split';
 import { atLocalTime } from '../../../lib/sessions/manual-entry';
 import type { SessionUpdate } from '../../../lib/sessions/session-edit';
+import { clientTotals, countedMs, rangeOf, selectionState, timesheetDays, visibleSelection, withSelected, type ClientSubtotal } from '../../../lib/sessions/timesheet';
 import type { Settings } from '../../../lib/settings/settings';
 import { dayRange } from '../../../lib/time/calendar';
+import type { TimeRange } from '../../../lib/time/local-day';
 import { request } from '../../../lib/ui/background-client';
 import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
@@ -28,6 +30,18 @@ function clientLabel(clients: ClientRecord[], id: string | null): string {
   return clients.find((c) => c.id === id)?.name ?? t('unassigned');
 }
 
+/** Where the time went: the platform and account, or for manual time its kind (a call, a meeting), never a raw id. */
+function sourceLabel(session: SessionRecord, settings: Settings): string {
+  if (session.source === 'manual') return `${t('manualWork')} · ${activityLabel(session.activity)}`;
+  return `${platformName(session.platform, settings.customSites)}${session.account ? ` · ${session.account}` : ''}`;
+}
+
+const timeRange = (s: SessionRecord) => `${formatClock(s.start)}–${formatClock(s.end)}`;
+
+function errorText(response: CommandResponse): string {
+  return response.ok ? '' : t(`err_edit_${response.error.replace(/-/g, '_')}` as MessageKey);
+}
+
 function describeEdit(edit: EditRecord, clients: ClientRecord[]): string {
   const before = edit.before.map((s) => `${formatClock(s.start)}–${formatClock(s.end)} ${clientLabel(clients, s.clientId)}${s.note ? ` “${s.note}”` : ''}`).join(', ');
   return t('editLine', t(`edit_${edit.action.replace(/-/g, '_')}` as MessageKey), formatDay(edit.at), formatClock(edit.at), before || '—');
@@ -46,27 +60,45 @@ function History({ sessionId, clients }: { sessionId: string; clients: ClientRec
   );
 }
 
-/** One session, editable in place: client, start and end, note; split, merge with the next, delete, history. */
-function SessionRow({
+function Subtotals({ list, clients, label }: { list: ClientSubtotal[]; clients: ClientRecord[]; label: string }) {
+  return (
+    <ul class="subtotals small" aria-label={label}>
+      {list.map((c) => (
+        <li key={c.clientId ?? ''}>
+          {clientLabel(clients, c.clientId)} <span class="num">{formatDuration(c.ms)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One session's edit form: client, start and end, note; split, merge with the next, delete,
+ * history. Escape, or Cancel, closes it unsaved.
+ */
+function SessionEditor({
   session,
   next,
   clients,
-  settings,
-  onMessage,
+  onClose,
+  onResult,
+  onDelete,
 }: {
   session: SessionRecord;
   next: SessionRecord | null;
   clients: ClientRecord[];
-  settings: Settings;
-  onMessage: (text: string, ok: boolean) => void;
+  onClose: () => void;
+  onResult: (response: CommandResponse, done: MessageKey) => void;
+  onDelete: () => void;
 }) {
   const [clientId, setClientId] = useState(session.clientId ?? '');
   const [start, setStart] = useState(hhmm(session.start));
   const [end, setEnd] = useState(hhmm(session.end));
   const [note, setNote] = useState(session.note ?? '');
   const [splitAt, setSplitAt] = useState('');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const change: SessionUpdate = {};
   if (clientId !== (session.clientId ?? '')) change.clientId = clientId || null;
   if (start !== hhmm(session.start)) change.start = atLocalTime(dayRange(session.start).from, start) ?? undefined;
@@ -75,21 +107,29 @@ function SessionRow({
   const dirty = Object.keys(change).length > 0;
   const mergeable =
     next !== null && next.clientId === session.clientId && next.platform === session.platform && next.account === session.account && next.activity === session.activity && next.source === session.source;
-  const result = (response: { ok: boolean; error?: string }, done: MessageKey) =>
-    onMessage(response.ok ? t(done) : t(`err_edit_${(response.error ?? 'failed').replace(/-/g, '_')}` as MessageKey), response.ok);
   const id = session.id.slice(0, 8);
 
   return (
-    <li class="timesheet-row" data-testid="timesheet-row" data-session={session.id}>
-      <p class="row-title">
-        <strong>{session.source === 'manual' ? t('manualWork') : platformName(session.platform, settings.customSites)}</strong>
-        {session.account ? ` · ${session.account}` : ''} · {activityLabel(session.activity)} · <span class="num">{formatDuration(session.end - session.start)}</span>
-      </p>
+    <div
+      class="session-editor"
+      id={`editor-${session.id}`}
+      role="group"
+      aria-label={t('tsEditTitle', timeRange(session))}
+      data-testid="session-editor"
+      onKeyDown={(e) => {
+        // A confirmation opened from here handles its own Escape.
+        if (e.key === 'Escape' && !(e.target as Element).closest('dialog')) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <p class="muted small">{t('tsEditHint')}</p>
       <div class="row wrap">
         <label class="visually-hidden" for={`start-${id}`}>
           {t('startTime')}
         </label>
-        <input id={`start-${id}`} type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} data-testid="row-start" />
+        <input ref={first} id={`start-${id}`} type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} data-testid="row-start" />
         <span aria-hidden="true">–</span>
         <label class="visually-hidden" for={`end-${id}`}>
           {t('endTime')}
@@ -97,8 +137,11 @@ function SessionRow({
         <input id={`end-${id}`} type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} data-testid="row-end" />
         <ClientSelect label={t('client')} clients={clients} value={clientId} onChange={setClientId} personal unassigned testId="row-client" />
         <input aria-label={t('note')} placeholder={t('note')} value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} data-testid="row-note" />
-        <button type="button" class="primary" disabled={!dirty} data-testid="row-save" onClick={async () => result(await request({ type: 'update-session', id: session.id, change }), 'sessionSaved')}>
+        <button type="button" class="primary" disabled={!dirty} data-testid="row-save" onClick={async () => onResult(await request({ type: 'update-session', id: session.id, change }), 'sessionSaved')}>
           {t('save')}
+        </button>
+        <button type="button" data-testid="row-cancel" onClick={onClose}>
+          {t('cancel')}
         </button>
       </div>
       <div class="row wrap small">
@@ -107,7 +150,7 @@ function SessionRow({
           onSubmit={async (e) => {
             e.preventDefault();
             const at = atLocalTime(dayRange(session.start).from, splitAt);
-            result(at === null ? { ok: false, error: 'split-outside' } : await request({ type: 'split-session', id: session.id, at }), 'splitDone');
+            onResult(at === null ? { ok: false, error: 'split-outside' } : await request({ type: 'split-session', id: session.id, at }), 'splitDone');
           }}
         >
           <label for={`split-${id}`}>{t('splitAt')}</label>
@@ -115,47 +158,81 @@ function SessionRow({
           <button type="submit">{t('split')}</button>
         </form>
         {mergeable && (
-          <button type="button" data-testid="row-merge" onClick={async () => result(await request({ type: 'merge-sessions', ids: [session.id, next.id] }), 'mergeDone')}>
+          <button type="button" data-testid="row-merge" onClick={async () => onResult(await request({ type: 'merge-sessions', ids: [session.id, next.id] }), 'mergeDone')}>
             {t('mergeWithNext', formatDuration(Math.max(0, next.start - session.end)))}
           </button>
         )}
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
           {t('history')}
         </button>
-        <button type="button" class="danger" data-testid="row-delete" onClick={() => setConfirmDelete(true)}>
+        <button type="button" class="danger" data-testid="row-delete" onClick={onDelete}>
           {t('delete')}
         </button>
       </div>
       {showHistory && <History sessionId={session.id} clients={clients} />}
-      {confirmDelete && (
-        <ConfirmDialog
-          title={t('deleteSessionTitle')}
-          confirmLabel={t('delete')}
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={async () => {
-            setConfirmDelete(false);
-            result(await request({ type: 'delete-sessions', ids: [session.id] }), 'sessionDeleted');
-          }}
-        >
-          <p>{t('deleteSessionText', formatDay(session.start), formatClock(session.start), formatClock(session.end), formatDuration(session.end - session.start))}</p>
-        </ConfirmDialog>
-      )}
-    </li>
+    </div>
   );
 }
 
-/** Every session of the week or month, by day, editable; every edit is kept in the history. */
+/** A question before a change of many sessions (or of one, for a deletion): one confirmation for the lot. */
+type Ask = { kind: 'assign'; ids: string[]; clientId: string } | { kind: 'delete'; ids: string[] };
+
+interface Notice {
+  text: string;
+  ok: boolean;
+  /** The edit record that the notice's Undo puts back. */
+  undo?: string;
+  /** Takes the focus: the lines (and the buttons) that led to it may be gone. */
+  focus?: boolean;
+}
+
+/**
+ * Every session of the week or month, by day, one line each, with the day's total and its
+ * subtotals per client. A line opens its session's edit form; checked lines are assigned or
+ * deleted together, with one confirmation and an undo. Every change is kept in the history.
+ */
 export function TimesheetSection({ settings }: { settings: Settings }) {
   const [period, setPeriod] = useState<Period>({ kind: 'week', anchor: Date.now() });
   const [filter, setFilter] = useState('all');
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const range = periodRange(period, settings.weekStartsOn);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [bulkClient, setBulkClient] = useState('');
+  const [ask, setAsk] = useState<Ask | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const range: TimeRange = periodRange(period, settings.weekStartsOn);
   const sessions = useLiveQuery(() => sessionsOverlapping(db, range.from, range.to), [range.from, range.to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
   const recentEdits = useLiveQuery(() => db.edits.orderBy('at').reverse().limit(20).toArray(), []);
 
+  useEffect(() => {
+    if (!notice?.focus) return;
+    if (notice.undo) undoRef.current?.focus();
+    else noticeRef.current?.focus();
+  }, [notice]);
+
+  const focusLine = (id: string) => document.querySelector<HTMLElement>(`[data-open="${CSS.escape(id)}"]`)?.focus();
+  const closeEditor = () => {
+    if (openId) focusLine(openId);
+    setOpenId(null);
+  };
+
+  /** After a change of many sessions: a notice with its Undo. */
+  const after = (response: CommandResponse, done: string) => {
+    if (response.ok) setSelected(new Set());
+    setNotice(response.ok ? { text: done, ok: true, focus: true, ...(response.editId ? { undo: response.editId } : {}) } : { text: errorText(response), ok: false, focus: true });
+  };
+
+  const undo = async (editId: string) => {
+    const edit = await db.edits.get(editId);
+    const response: CommandResponse = edit && edit.before.length > 0 ? await request({ type: 'restore-sessions', sessions: edit.before }) : { ok: false, error: 'unknown-session' };
+    setNotice(response.ok ? { text: t('undone'), ok: true, focus: true } : { text: errorText(response), ok: false, focus: true });
+  };
+
   let body;
+  let list: SessionRecord[] = [];
   if (sessions.status === 'error' || clients.status === 'error') {
     body = (
       <p class="error" role="alert">
@@ -165,34 +242,128 @@ export function TimesheetSection({ settings }: { settings: Settings }) {
   } else if (sessions.status !== 'ready' || clients.status !== 'ready') {
     body = <p aria-busy="true">{t('loading')}</p>;
   } else {
-    const shown = sessions.value
-      .filter((s) => filter === 'all' || (filter === 'unassigned' ? s.clientId === null : s.clientId === filter))
-      .sort((a, b) => a.start - b.start);
-    const byDay = new Map<number, SessionRecord[]>();
-    for (const s of shown) {
-      const day = splitByDay(s, range)[0]?.day ?? dayRange(s.start).from;
-      byDay.set(day, [...(byDay.get(day) ?? []), s]);
-    }
+    list = sessions.value.filter((s) => filter === 'all' || (filter === 'unassigned' ? s.clientId === null : s.clientId === filter));
+    const days = timesheetDays(list, range);
+    const order = days.flatMap((d) => d.sessions.map((s) => s.id));
+    const chosen = visibleSelection(selected, order);
+    const byId = new Map(list.map((s) => [s.id, s]));
+    const chosenMs = [...chosen].reduce((sum, id) => sum + countedMs(byId.get(id)!, range), 0);
+    const clientList = clients.value;
     body =
-      shown.length === 0 ? (
+      list.length === 0 ? (
         <div class="empty card">
           <p>{t('timesheetEmpty')}</p>
         </div>
       ) : (
-        [...byDay.entries()].map(([day, list]) => (
-          <div class="card" key={day}>
-            <h2>
-              {formatDay(day)} · {formatDuration(list.reduce((sum, s) => sum + s.end - s.start, 0))}
-            </h2>
-            <ul class="timesheet">
-              {list.map((s, i) => (
-                <SessionRow key={`${s.id}:${s.updatedAt}`} session={s} next={list[i + 1] ?? null} clients={clients.value} settings={settings} onMessage={(text, ok) => setMessage({ text, ok })} />
-              ))}
-            </ul>
+        <>
+          <Subtotals list={clientTotals(days)} clients={clientList} label={t('tsPeriodByClient')} />
+          <div class="bulk-bar card row wrap" role="group" aria-label={t('tsSelection')} data-testid="bulk-bar">
+            <span class="num" data-testid="bulk-count">
+              {t('tsSelectedCount', String(chosen.size), formatDuration(chosenMs))}
+            </span>
+            <ClientSelect label={t('tsAssignTo')} clients={clientList} value={bulkClient} onChange={setBulkClient} personal placeholder={t('chooseClient')} testId="bulk-client" />
+            <button type="button" class="primary" disabled={chosen.size === 0 || !bulkClient} data-testid="bulk-assign" onClick={() => setAsk({ kind: 'assign', ids: [...chosen], clientId: bulkClient })}>
+              {t('tsAssignSelected')}
+            </button>
+            <button type="button" class="danger" disabled={chosen.size === 0} data-testid="bulk-delete" onClick={() => setAsk({ kind: 'delete', ids: [...chosen] })}>
+              {t('tsDeleteSelected')}
+            </button>
+            <button type="button" disabled={chosen.size === 0} data-testid="bulk-clear" onClick={() => setSelected(new Set())}>
+              {t('tsClearSelection')}
+            </button>
           </div>
-        ))
+          {days.map((d) => {
+            const ids = d.sessions.map((s) => s.id);
+            const state = selectionState(chosen, ids);
+            return (
+              <div class="card timesheet-day" key={d.day} data-testid="timesheet-day">
+                <div class="day-head">
+                  <input
+                    type="checkbox"
+                    aria-label={t('tsSelectDay', formatDay(d.day))}
+                    checked={state === 'all'}
+                    indeterminate={state === 'some'}
+                    data-testid="select-day"
+                    onChange={(e) => setSelected(withSelected(chosen, ids, e.currentTarget.checked))}
+                  />
+                  <h2>{formatDay(d.day)}</h2>
+                  <span class="num day-total">{formatDuration(d.ms)}</span>
+                </div>
+                <Subtotals list={d.clients} clients={clientList} label={t('tsDayByClient', formatDay(d.day))} />
+                <ul class="timesheet">
+                  {d.sessions.map((s, i) => {
+                    const open = openId === s.id;
+                    const what = sourceLabel(s, settings);
+                    return (
+                      <li key={s.id} class={`timesheet-line${open ? ' open' : ''}`} data-testid="timesheet-row" data-session={s.id}>
+                        <div class="line">
+                          <input
+                            type="checkbox"
+                            aria-label={t('tsSelectSession', timeRange(s), what)}
+                            checked={chosen.has(s.id)}
+                            data-testid="select-session"
+                            onClick={(e) => {
+                              // Shift-click: everything from the last box clicked to this one, as in a file list.
+                              const on = e.currentTarget.checked;
+                              setSelected(withSelected(chosen, e.shiftKey ? rangeOf(order, anchor, s.id) : [s.id], on));
+                              setAnchor(s.id);
+                            }}
+                          />
+                          <button
+                            type="button"
+                            class="line-open"
+                            aria-expanded={open}
+                            aria-controls={open ? `editor-${s.id}` : undefined}
+                            data-open={s.id}
+                            data-testid="row-open"
+                            onClick={() => (open ? closeEditor() : setOpenId(s.id))}
+                          >
+                            <span class="line-time">{timeRange(s)}</span>
+                            <span class="num line-duration">{formatDuration(countedMs(s, range))}</span>
+                            <span class="line-client">{clientLabel(clientList, s.clientId)}</span>
+                            <span class="line-source">{what}</span>
+                            <span class="line-note muted">{s.note ?? ''}</span>
+                          </button>
+                        </div>
+                        {open && (
+                          <SessionEditor
+                            key={s.updatedAt}
+                            session={s}
+                            next={d.sessions[i + 1] ?? null}
+                            clients={clientList}
+                            onClose={closeEditor}
+                            onResult={(response, done) => {
+                              if (response.ok) closeEditor();
+                              setNotice(response.ok ? { text: t(done), ok: true } : { text: errorText(response), ok: false });
+                            }}
+                            onDelete={() => setAsk({ kind: 'delete', ids: [s.id] })}
+                          />
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            );
+          })}
+        </>
       );
   }
+
+  const asked = ask ? list.filter((s) => ask.ids.includes(s.id)) : [];
+  const askedMs = asked.reduce((sum, s) => sum + countedMs(s, range), 0);
+  const confirm = async () => {
+    if (!ask) return;
+    setAsk(null);
+    if (ask.kind === 'assign') {
+      const response = await request({ type: 'assign-sessions', ids: ask.ids, clientId: ask.clientId });
+      after(response, t('assignedSessions', String(response.ok ? (response.count ?? 0) : 0)));
+    } else {
+      const response = await request({ type: 'delete-sessions', ids: ask.ids });
+      if (response.ok && openId !== null && ask.ids.includes(openId)) setOpenId(null);
+      after(response, ask.ids.length === 1 ? t('sessionDeleted') : t('deletedSessions', String(response.ok ? (response.count ?? 0) : 0)));
+    }
+  };
 
   return (
     <section aria-labelledby="timesheet-title">
@@ -214,12 +385,36 @@ export function TimesheetSection({ settings }: { settings: Settings }) {
           </label>
         )}
       </div>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'notice' : 'error'} data-testid="timesheet-message">
-          {message.text}
-        </p>
+      {notice && (
+        <div ref={noticeRef} tabIndex={-1} class={`row ${notice.ok ? 'notice' : 'error'}`} data-testid="timesheet-message">
+          <p role={notice.ok ? 'status' : 'alert'} class="grow">
+            {notice.text}
+          </p>
+          {notice.undo && (
+            <button type="button" ref={undoRef} data-testid="timesheet-undo" onClick={() => void undo(notice.undo!)}>
+              {t('undo')}
+            </button>
+          )}
+        </div>
       )}
       {body}
+      {ask && clients.status === 'ready' && (
+        <ConfirmDialog
+          title={ask.kind === 'assign' ? t('tsAssignTitle', String(asked.length)) : asked.length === 1 ? t('deleteSessionTitle') : t('tsDeleteTitle', String(asked.length))}
+          confirmLabel={ask.kind === 'assign' ? t('assign') : t('delete')}
+          danger={ask.kind === 'delete'}
+          onCancel={() => setAsk(null)}
+          onConfirm={() => void confirm()}
+        >
+          <p>
+            {ask.kind === 'assign'
+              ? t('tsAssignText', String(asked.length), formatDuration(askedMs), clientLabel(clients.value, ask.clientId))
+              : asked.length === 1
+                ? t('deleteSessionText', formatDay(asked[0]!.start), formatClock(asked[0]!.start), formatClock(asked[0]!.end), formatDuration(askedMs))
+                : t('tsDeleteText', String(asked.length), formatDuration(askedMs))}
+          </p>
+        </ConfirmDialog>
+      )}
       {recentEdits.status === 'ready' && recentEdits.value.length > 0 && clients.status === 'ready' && (
         <details class="card">
           <summary>{t('recentEdits')}</summary>

@@ -26,7 +26,10 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   useReturnFocus();
   useEffect(() => {
-    ref.current?.showModal();
+    const dialog = ref.current;
+    dialog?.showModal();
+    // Its caller removes it rather than closing it: still open, it would leave the page inert.
+    return () => dialog?.close();
   }, []);
   return (
     <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onCancel={(e) => (e.preventDefault(), onCancel())}>
