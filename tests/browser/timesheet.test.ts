@@ -132,4 +132,41 @@ describe('the timesheet in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect((await ext.storedSessions()).map((s) => s.id)).toEqual(tracked.map((s) => s.id));
   });
+
+  it('assigns an account\'s unassigned time and remembers it: the account\'s next time goes to the client by itself', async () => {
+    const dashboard = await browser.extensionPage('options.html#clients');
+    await createClient(dashboard, 'Boulangerie Dupont');
+    const page = browser.context.pages()[0]!;
+    await page.goto('https://www.facebook.com/boulangerie-dupont');
+    await page.bringToFront();
+    await work(page, 60);
+    await ext.sessions();
+
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#unassigned`);
+    const group = dashboard.getByTestId('unassigned-facebook-boulangerie-dupont');
+    await group.waitFor();
+    await group.getByTestId('group-client').selectOption({ label: 'Boulangerie Dupont' });
+    await group.getByTestId('group-assign-remember').click();
+    await expect.poll(() => dashboard.getByRole('status').textContent()).toContain('from now on, Facebook · boulangerie-dupont counts for Boulangerie Dupont');
+    const rules = await ext.inWorker(
+      () =>
+        new Promise<Array<{ platform: string; account: string; clientId: string }>>((resolve) => {
+          const request = indexedDB.open('social-hours');
+          request.onsuccess = () => {
+            const all = request.result.transaction('rules').objectStore('rules').getAll();
+            all.onsuccess = () => resolve(all.result as Array<{ platform: string; account: string; clientId: string }>);
+          };
+        }),
+      null,
+    );
+    expect(rules.map((r) => [r.platform, r.account])).toEqual([['facebook', 'boulangerie-dupont']]);
+    expect((await ext.storedSessions()).every((s) => s.clientId === rules[0]!.clientId)).toBe(true);
+
+    await page.bringToFront();
+    await ext.advanceClock(600);
+    await work(page, 60);
+    const sessions = await ext.sessions();
+    expect(sessions.length).toBeGreaterThan(1);
+    expect(sessions.every((s) => s.clientId === rules[0]!.clientId)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
+import { parseRuleForm } from '../../../lib/attribution/rule-form';
+import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
 import { atLocalTime } from '../../../lib/sessions/manual-entry';
 import { platformName } from '../../../lib/platforms/catalogue';
@@ -12,7 +13,7 @@ import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
-import { db } from '../../../lib/ui/page-db';
+import { config, db } from '../../../lib/ui/page-db';
 
 const SPANS = [7, 30, 90] as const;
 
@@ -65,6 +66,26 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
     onMessage(result.ok ? t('assignedSessions', String(result.count ?? 0)) : t('actionFailed'));
   };
   const label = `${platformName(group.platform, settings.customSites)} · ${group.account ?? t('noAccount')}`;
+  const account = group.account;
+  /**
+   * Assigns the group and adds the account's rule, so that next week's time on it goes to
+   * the client by itself. A rule already there for the account (for another client, or one
+   * made after this time was tracked) gives way to the new one.
+   */
+  const assignAndRemember = async (target: string) => {
+    if (account === null) return;
+    const rules = await db.rules.toArray();
+    const existing = rules.find((r) => r.platform === group.platform && r.account === account && r.urlPattern === null);
+    const parsed = parseRuleForm({ clientId: target, kind: 'account', platform: group.platform, account, urlPattern: '' }, rules.filter((r) => r !== existing), crypto.randomUUID(), Date.now());
+    if (!parsed.ok) {
+      onMessage(t('actionFailed'));
+      return;
+    }
+    await config.putRule(parsed.rule, existing?.id);
+    const result = await request({ type: 'assign-sessions', ids: group.sessions.map((s) => s.id), clientId: target });
+    const name = target === PERSONAL_CLIENT_ID ? t('personalTime') : (clients.find((c) => c.id === target)?.name ?? '');
+    onMessage(result.ok ? t('assignRememberDone', String(result.count ?? 0), label, name) : t('actionFailed'));
+  };
   return (
     <li class="card group" data-testid={`unassigned-${group.platform}-${group.account ?? ''}`}>
       <div class="group-head">
@@ -76,6 +97,11 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
         <button type="button" class="primary" disabled={!clientId} data-testid="group-assign" onClick={() => void assign(group.sessions.map((s) => s.id), clientId)}>
           {t('assignAll')}
         </button>
+        {account !== null && (
+          <button type="button" disabled={!clientId} data-testid="group-assign-remember" onClick={() => void assignAndRemember(clientId)}>
+            {t('assignRemember')}
+          </button>
+        )}
       </div>
       <details>
         <summary>{t('showSessions')}</summary>
