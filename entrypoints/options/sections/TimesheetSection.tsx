@@ -117,8 +117,7 @@ function SessionEditor({
       aria-label={t('tsEditTitle', timeRange(session))}
       data-testid="session-editor"
       onKeyDown={(e) => {
-        // A confirmation opened from here handles its own Escape.
-        if (e.key === 'Escape' && !(e.target as Element).closest('dialog')) {
+        if (e.key === 'Escape') {
           e.preventDefault();
           onClose();
         }
