@@ -234,6 +234,6 @@ describe('invoiced periods', () => {
     await report.getByRole('button', { name: 'Unlock' }).click();
     await report.getByTestId('confirm').click();
     await report.getByRole('button', { name: 'Mark as invoiced' }).waitFor();
-    expect(await remove()).toEqual({ ok: true, count: 1 });
+    expect(await remove()).toEqual({ ok: true, count: 1, editId: expect.any(String) });
   });
 });
