@@ -83,7 +83,8 @@ describe('the timesheet in Chromium', () => {
     // A line opens its form; Escape closes it and gives the focus back to the line.
     await rows.nth(0).getByTestId('row-open').click();
     await dashboard.getByTestId('session-editor').waitFor();
-    expect(await focused(dashboard)).toBe('row-start');
+    // The form takes the focus once it is drawn.
+    await expect.poll(() => focused(dashboard)).toBe('row-start');
     expect(await axeViolations(dashboard)).toEqual([]);
     await dashboard.keyboard.press('Escape');
     await expect.poll(() => dashboard.getByTestId('session-editor').count()).toBe(0);
