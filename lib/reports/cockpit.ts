@@ -4,11 +4,12 @@ import { amountCents, rateCents } from '../money/cents';
 import { carriedMs, carryPeriods } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import { reaches, type Progress } from '../contracts/progress';
-import { targetMs, termOn, type CalendarSettings } from '../contracts/targets';
-import { dayRange, isoDate, monthRange, weekRange } from '../time/calendar';
+import { dailyTargetMs, targetMs, termOn, type CalendarSettings } from '../contracts/targets';
+import { dayRange, daysIn, isoDate, monthRange, weekRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import type { DayTotalsRecord } from '../db/day-totals';
 import { overlapMs } from './range-summary';
+import { MINUTE } from '../time/clock';
 
 type Countable = Pick<SessionRecord, 'start' | 'end' | 'clientId'>;
 
@@ -93,6 +94,113 @@ export function buildCockpit(
       return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })
     .sort((a, b) => b.day.progress.usedMs - a.day.progress.usedMs || a.client.name.localeCompare(b.client.name));
+}
+
+export type CockpitPeriod = 'day' | 'week' | 'month';
+
+/** One client as the popup shows it: a single meter, for the period of its contract. */
+export interface ClientFocus {
+  client: ClientRecord;
+  /** The period of the contract in force today; null without a contract. */
+  period: CockpitPeriod | null;
+  /** The figures of that period; without a contract, this month's. */
+  figures: PeriodFigures;
+  /** Time used this week, shown beside the month's for a client without a contract. */
+  weekMs: number;
+  /**
+   * Where the client should be by the end of today: the daily shares of the period's days
+   * from its first up to and including today (carried-over time left out: it is a reserve,
+   * not something due). null without a contract.
+   */
+  paceMs: number | null;
+}
+
+/** The period of the contract in force on the day of `now`: a share of a longer contract is never a meter of its own. */
+export function focusPeriod(client: Pick<ClientRecord, 'contracts'>, now: number): CockpitPeriod | null {
+  const term = termOn(client.contracts, isoDate(now));
+  return term && term.period !== 'none' ? term.period : null;
+}
+
+/** Contracted time due from the start of `range` up to and including the day of `now`. */
+export function paceMs(client: Pick<ClientRecord, 'contracts'>, range: TimeRange, calendar: CalendarSettings, now: number): number {
+  const today = dayRange(now).from;
+  return daysIn(range)
+    .filter((day) => day <= today)
+    .reduce((sum, day) => sum + dailyTargetMs(client, day, calendar), 0);
+}
+
+/**
+ * What needs attention first, the popup's order:
+ * 1. over the contract, the most over first (in time);
+ * 2. other contracted clients, the furthest from their pace first, behind or ahead alike,
+ *    as a share of the period's target (2 h behind on 5 h a week before 2 h behind on 60 h
+ *    a month; a zero target counts as on pace);
+ * 3. clients without a contract, the most time this month first;
+ * then by name.
+ */
+export function attentionOrder(a: ClientFocus, b: ClientFocus): number {
+  return group(a) - group(b) || urgency(b) - urgency(a) || a.client.name.localeCompare(b.client.name);
+}
+
+function group(f: ClientFocus): number {
+  if (f.period === null) return 2;
+  return f.figures.progress.state === 'over' ? 0 : 1;
+}
+
+function urgency(f: ClientFocus): number {
+  const { usedMs, targetMs: target, state } = f.figures.progress;
+  if (f.period === null || target === null) return usedMs;
+  if (state === 'over') return usedMs - target;
+  return target > 0 && f.paceMs !== null ? Math.abs(usedMs - f.paceMs) / target : 0;
+}
+
+/** Each client's one meter (see `focusPeriod`), in the order of `attentionOrder`. */
+export function focusCockpit(cockpit: readonly ClientCockpit[], calendar: CalendarSettings, now: number): ClientFocus[] {
+  return cockpit
+    .map(({ client, day, week, month }): ClientFocus => {
+      const period = focusPeriod(client, now);
+      const figures = period === 'day' ? day : period === 'week' ? week : month;
+      return { client, period, figures, weekMs: week.progress.usedMs, paceMs: period === null ? null : paceMs(client, figures.range, calendar, now) };
+    })
+    .sort(attentionOrder);
+}
+
+/** What the popup says about a client, besides its figures. */
+export type FocusStatus =
+  | { kind: 'over'; ms: number }
+  | { kind: 'near'; ms: number }
+  | { kind: 'behind' | 'ahead'; ms: number }
+  | { kind: 'on-pace' }
+  | { kind: 'day-off'; ms: number }
+  | { kind: 'none' };
+
+/**
+ * Over and near come from the one progress rule (lib/contracts/progress.ts): `ms` is the
+ * time over, or left. Under it, the distance from the pace; within a minute is on pace,
+ * since durations show whole minutes.
+ */
+export function focusStatus({ figures: { progress }, paceMs: pace }: ClientFocus): FocusStatus {
+  switch (progress.state) {
+    case 'none':
+      return { kind: 'none' };
+    case 'over':
+      return { kind: 'over', ms: progress.usedMs - (progress.targetMs ?? 0) };
+    case 'near':
+      return { kind: 'near', ms: progress.remainingMs ?? 0 };
+    case 'day-off':
+      return { kind: 'day-off', ms: progress.usedMs };
+    case 'under': {
+      const gap = progress.usedMs - (pace ?? 0);
+      if (Math.abs(gap) < MINUTE) return { kind: 'on-pace' };
+      return { kind: gap < 0 ? 'behind' : 'ahead', ms: Math.abs(gap) };
+    }
+  }
+}
+
+/** The client's report for a range of whole days (its last day inclusive), without amounts. */
+export function reportPath(clientId: string, range: TimeRange): `report.html?${string}` {
+  const query = new URLSearchParams({ client: clientId, from: isoDate(range.from), to: isoDate(range.to - 1), amount: '0' });
+  return `report.html?${query.toString()}`;
 }
 
 export type ContractThreshold = 80 | 100;
