@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { createAttributor } from '../../lib/attribution/attribute';
+import { currentAttribution, offersAssignment } from '../../lib/attribution/current';
 import { explainAttribution, type Explanation } from '../../lib/attribution/explain';
 import { reattributionCandidates } from '../../lib/attribution/reattribute';
 import type { ClientRecord, RuleRecord } from '../../lib/db/records';
@@ -14,6 +14,7 @@ import { config, db } from '../../lib/ui/page-db';
 import { formatClock, formatDuration } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import { activityLabel } from '../../lib/ui/labels';
+import { OverrideForm } from './OverrideCard';
 
 
 const REASONS: Record<Exclude<TrackingStatus['kind'], 'tracking'>, MessageKey> = {
@@ -125,20 +126,14 @@ export function NowCard({
   onAssigned: (outcome: AssignOutcome) => Promise<void>;
 }) {
   const { status, paused, override, now } = response;
-  const context: PageContext | null = status.kind === 'tracking' ? status.session : status.kind === 'waiting' || status.kind === 'idle' ? status.context : null;
-  const attribution =
-    status.kind === 'tracking'
-      ? status.session
-      : context
-        ? (() => {
-            const a = createAttributor(rules, { override, activeClients: new Set(clients.filter((c) => !c.archived).map((c) => c.id)) })(context, null, now);
-            return { clientId: a?.clientId ?? null, assignedBy: a?.assignedBy ?? null, ruleId: a?.ruleId ?? null };
-          })()
-        : null;
-  const clientName = attribution?.clientId ? (clients.find((c) => c.id === attribution.clientId)?.name ?? t('personalTime')) : t('unassigned');
+  // "Not this client?": the choices hidden while the page already has its client.
+  const [choosing, setChoosing] = useState(false);
+  const current = currentAttribution(status, rules, clients, override, now);
+  const client = current?.clientId ? clients.find((c) => c.id === current.clientId) : undefined;
+  const clientName = current?.clientId ? (client?.name ?? t('personalTime')) : t('unassigned');
 
   return (
-    <section class="now card" aria-labelledby="now-title">
+    <section class="now card pinned" aria-labelledby="now-title">
       <div class="now-row">
         <h2 id="now-title">{t('now')}</h2>
         <button
@@ -156,32 +151,51 @@ export function NowCard({
       </div>
       {status.kind === 'tracking' ? (
         <div class="now-tracking" data-testid="now-tracking">
-          <p>
-            <span class="dot" aria-hidden="true" />
-            <strong data-testid="now-platform">{platformName(status.session.platform, settings.customSites)}</strong>
+          <p class="now-client">
+            <span class="swatch" style={{ background: client?.color ?? 'transparent' }} aria-hidden="true" />
+            <strong data-testid="now-client">{clientName}</strong>
+          </p>
+          <p class="small muted">
+            <span data-testid="now-platform">{platformName(status.session.platform, settings.customSites)}</span>
             {' · '}
             <span data-testid="now-account">{status.session.account ?? t('noAccount')}</span>
-            <span class="muted" data-testid="now-duration">
-              {' · '}
-              {formatDuration(status.session.end - status.session.start)}
-            </span>
-          </p>
-          <p class="muted">
-            {activityLabel(status.session.activity)} · <span data-testid="now-client">{t('forClient', clientName)}</span>
+            {' · '}
+            {activityLabel(status.session.activity)}
+            {' · '}
+            <span data-testid="now-duration">{formatDuration(status.session.end - status.session.start)}</span>
           </p>
         </div>
       ) : (
         <p class="muted" role="status" data-testid="now-reason" data-reason={status.kind}>
-          {response.timer ? t('statusTimer') : t(REASONS[status.kind])}
+          {t(REASONS[status.kind])}
         </p>
       )}
-      {attribution && context && (
-        <details class="why">
-          <summary data-testid="why">{t('whyTitle')}</summary>
-          <p data-testid="why-text">{explanationText(explainAttribution(attribution, rules, clients, override), settings.customSites)}</p>
-        </details>
+      {current && (
+        <div class="now-actions">
+          {!offersAssignment(current) && (
+            <button type="button" class="link" aria-expanded={choosing} data-testid="not-this-client" onClick={() => setChoosing(!choosing)}>
+              {t('notThisClient')}
+            </button>
+          )}
+          <details class="why">
+            <summary data-testid="why">{t('whyTitle')}</summary>
+            <p data-testid="why-text">{explanationText(explainAttribution(current, rules, clients, override), settings.customSites)}</p>
+          </details>
+        </div>
       )}
-      {context && <AssignAccount key={`${context.platform}:${context.account}`} context={context} clients={clients} rules={rules} onAssigned={onAssigned} />}
+      {current && (offersAssignment(current) || choosing) && (
+        <AssignAccount
+          key={`${current.context.platform}:${current.context.account}`}
+          context={current.context}
+          clients={clients}
+          rules={rules}
+          onAssigned={async (outcome) => {
+            setChoosing(false);
+            await onAssigned(outcome);
+          }}
+        />
+      )}
+      {current && choosing && !override && <OverrideForm clients={clients} onChange={onChange} />}
     </section>
   );
 }

@@ -15,8 +15,8 @@ import { AwayBanner } from './AwayBanner';
 import { CockpitList } from './CockpitList';
 import { useState } from 'preact/hooks';
 import { AssignOutcomeNote, NowCard, type AssignOutcome } from './NowCard';
-import { OverrideCard } from './OverrideCard';
-import { TimerCard } from './TimerCard';
+import { OverrideCard, OverrideForm } from './OverrideCard';
+import { TimerCard, TimerForm } from './TimerCard';
 import { TotalsList } from './TotalsList';
 
 
@@ -42,9 +42,9 @@ export function Popup({ settings }: { settings: Settings }) {
   return (
     <main class="popup">
       <header class="popup-header">
-        <div>
+        <div class="popup-title">
           <h1>{t('today')}</h1>
-          <p class="muted">{formatDay(now, true)}</p>
+          <span class="muted small">{formatDay(now, true)}</span>
         </div>
         <p class="total" aria-label={t('totalToday')} data-testid="total-today" data-ms={today?.total}>
           {today ? formatDuration(today.total) : '—'}
@@ -63,19 +63,26 @@ export function Popup({ settings }: { settings: Settings }) {
       )}
       {status.status === 'ready' && ready && (
         <>
-          {status.value.away && <AwayBanner away={status.value.away} clients={clients.value} onDone={refresh} />}
-          <NowCard
-            response={status.value}
-            clients={clients.value}
-            rules={rules.value}
-            settings={settings}
-            onChange={refresh}
-            onAssigned={async (outcome) => {
-              setAssigned(outcome);
-              await refresh();
-            }}
-          />
+          {/* Pinned first: what runs now, with the button that stops it. The timer pauses
+              automatic tracking, so while it runs it is all there is to say about now. */}
+          {status.value.timer ? (
+            <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
+          ) : (
+            <NowCard
+              response={status.value}
+              clients={clients.value}
+              rules={rules.value}
+              settings={settings}
+              onChange={refresh}
+              onAssigned={async (outcome) => {
+                setAssigned(outcome);
+                await refresh();
+              }}
+            />
+          )}
+          {status.value.override && <OverrideCard override={status.value.override} clients={clients.value} onChange={refresh} />}
           {assigned && <AssignOutcomeNote outcome={assigned} onChange={setAssigned} />}
+          {status.value.away && <AwayBanner away={status.value.away} clients={clients.value} onDone={refresh} />}
         </>
       )}
 
@@ -86,29 +93,43 @@ export function Popup({ settings }: { settings: Settings }) {
       ) : ready && today ? (
         <>
           <CockpitList pastDays={pastDays ?? []} todaySessions={sessions.value} live={live} clients={clients.value} calendar={calendar} now={now} />
-          {status.status === 'ready' && (
-            <>
-              <TimerCard timer={status.value.timer} now={now} clients={clients.value} onChange={refresh} />
-              <OverrideCard override={status.value.override} clients={clients.value} now={now} onChange={refresh} />
-            </>
-          )}
-          {today.total === 0 ? (
+          {today.total === 0 && (
             <p class="empty" data-testid="empty-today">
               {clients.value.length === 0 ? t('emptyFirstDay') : t('emptyToday')}
             </p>
-          ) : (
-            <TotalsList
-              title={t('byPlatform')}
-              testId="by-platform"
-              rows={today.platforms.map((row) => ({ key: row.platform, label: row.name, color: null, muted: false, ms: row.ms }))}
-              total={today.total}
-            />
           )}
           {today.total > 0 && today.clients.some((c) => c.clientId === null) && (
             <p class="muted small" data-testid="unassigned-today">
               {t('unassignedToday', formatDuration(today.clients.find((c) => c.clientId === null)?.ms ?? 0))}
             </p>
           )}
+          {/* Forms used now and then: folded, so that the clients stay in view. */}
+          <div class="tools">
+            {today.total > 0 && (
+              <TotalsList
+                title={t('byPlatform')}
+                testId="by-platform"
+                rows={today.platforms.map((row) => ({ key: row.platform, label: row.name, color: null, muted: false, ms: row.ms }))}
+                total={today.total}
+              />
+            )}
+            {status.status === 'ready' && clients.value.some((c) => !c.archived) && (
+              <>
+              {!status.value.timer && (
+                <details class="tool" data-testid="timer-tool">
+                  <summary>{t('timerTitle')}</summary>
+                  <TimerForm clients={clients.value} onChange={refresh} />
+                </details>
+              )}
+              {!status.value.override && (
+                <details class="tool" data-testid="override-tool">
+                  <summary>{t('overrideTitle')}</summary>
+                  <OverrideForm clients={clients.value} onChange={refresh} />
+                </details>
+              )}
+              </>
+            )}
+          </div>
         </>
       ) : null}
 

@@ -6,39 +6,53 @@ import { ClientSelect } from '../../lib/ui/components/ClientSelect';
 import { formatClock, formatDuration } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 
-/** Times work away from the browser (a call, a meeting); automatic tracking pauses meanwhile. */
-export function TimerCard({ timer, now, clients, onChange }: { timer: RunningTimer | null; now: number; clients: ClientRecord[]; onChange: () => Promise<void> }) {
-  const [clientId, setClientId] = useState('');
-  const [kind, setKind] = useState<ManualKind>('call');
+function useTimerCommand(onChange: () => Promise<void>) {
   const [error, setError] = useState<string | null>(null);
   const run = async (message: Parameters<typeof request>[0]) => {
     const result = await request(message);
     setError(result.ok ? null : t('actionFailed'));
     await onChange();
   };
+  const note = error && (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  );
+  return { run, note };
+}
 
-  if (timer) {
-    const client = clients.find((c) => c.id === timer.clientId);
-    return (
-      <section class="card timer running" aria-labelledby="timer-title" data-testid="timer-card">
-        <div class="now-row">
-          <h2 id="timer-title">{t('timerTitle')}</h2>
-          <button type="button" class="primary" data-testid="timer-stop" onClick={() => void run({ type: 'stop-timer' })}>
-            {t('timerStop')}
-          </button>
-        </div>
-        <p>
-          <strong data-testid="timer-elapsed">{formatDuration(now - timer.startedAt)}</strong> · {t(`kind_${timer.kind}` as MessageKey)} ·{' '}
-          {client?.name ?? ''}
-        </p>
-        <p class="muted small">{t('timerSince', formatClock(timer.startedAt))}</p>
-      </section>
-    );
-  }
+/** The running timer, pinned at the top of the popup with its Stop: work away from the browser, automatic tracking paused meanwhile. */
+export function TimerCard({ timer, now, clients, onChange }: { timer: RunningTimer; now: number; clients: ClientRecord[]; onChange: () => Promise<void> }) {
+  const { run, note } = useTimerCommand(onChange);
+  const client = clients.find((c) => c.id === timer.clientId);
   return (
-    <section class="card timer" aria-labelledby="timer-title" data-testid="timer-card">
-      <h2 id="timer-title">{t('timerTitle')}</h2>
-      <div class="row">
+    <section class="card timer running pinned" aria-labelledby="timer-title" data-testid="timer-card">
+      <div class="now-row">
+        <h2 id="timer-title">{t('timerRunning')}</h2>
+        <button type="button" class="primary" data-testid="timer-stop" onClick={() => void run({ type: 'stop-timer' })}>
+          {t('timerStop')}
+        </button>
+      </div>
+      <p class="now-client">
+        <span class="swatch" style={{ background: client?.color ?? 'transparent' }} aria-hidden="true" />
+        <strong data-testid="timer-client-name">{client?.name ?? ''}</strong>
+      </p>
+      <p class="small muted">
+        <span data-testid="timer-elapsed">{formatDuration(now - timer.startedAt)}</span> · {t(`kind_${timer.kind}` as MessageKey)} · {t('timerSince', formatClock(timer.startedAt))}
+      </p>
+      {note}
+    </section>
+  );
+}
+
+/** Starts the timer for a call or a meeting. */
+export function TimerForm({ clients, onChange }: { clients: ClientRecord[]; onChange: () => Promise<void> }) {
+  const { run, note } = useTimerCommand(onChange);
+  const [clientId, setClientId] = useState('');
+  const [kind, setKind] = useState<ManualKind>('call');
+  return (
+    <div class="timer">
+      <div class="form-grid">
         <ClientSelect testId="timer-client" label={t('client')} clients={clients} value={clientId} onChange={setClientId} placeholder={t('chooseClient')} />
         <select aria-label={t('kind')} data-testid="timer-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ManualKind)}>
           {MANUAL_KINDS.map((k) => (
@@ -51,11 +65,7 @@ export function TimerCard({ timer, now, clients, onChange }: { timer: RunningTim
           {t('timerStart')}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+      {note}
+    </div>
   );
 }

@@ -8,11 +8,11 @@ export interface TotalsRow {
   ms: number;
 }
 
-/** A titled list of durations with a bar each, as a share of the day's total. */
+/** A titled list of durations with a bar each, as a share of the day's total; folded, the clients come first. */
 export function TotalsList({ title, rows, total, testId }: { title: string; rows: TotalsRow[]; total: number; testId: string }) {
   return (
-    <section class="card" aria-label={title}>
-      <h2>{title}</h2>
+    <details class="tool">
+      <summary>{title}</summary>
       <ul class="totals" data-testid={testId}>
         {rows.map((row) => (
           <li key={row.key} data-key={row.key}>
@@ -27,6 +27,6 @@ export function TotalsList({ title, rows, total, testId }: { title: string; rows
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }

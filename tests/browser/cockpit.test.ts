@@ -104,7 +104,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     await badgeShowing('1m');
 
     const popup = await openPopupBeside();
-    await expect.poll(() => popup.getByTestId('now-client').textContent()).toBe('for Unassigned');
+    await expect.poll(() => popup.getByTestId('now-client').textContent()).toBe('Unassigned');
     // Opened without a trusted click: that would give the focus to the popup's window (a
     // normal window here, unlike the real popup), the tracker would follow it, and the
     // explanation would go away with the tracked page, sooner or later depending on load.
@@ -121,7 +121,12 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     // Back to the page, as after closing the popup: the time now goes to the client.
     await facebook.bringToFront();
     await work(facebook, 20);
-    await expect.poll(() => popup.getByTestId('now-client').textContent()).toBe('for Boulangerie Dupont');
+    await expect.poll(() => popup.getByTestId('now-client').textContent()).toBe('Boulangerie Dupont');
+    // A rule sends the account to the client now: no second "belongs to…" form, unless asked for.
+    expect(await popup.getByTestId('assign-client').count()).toBe(0);
+    await popup.getByTestId('not-this-client').dispatchEvent('click');
+    await popup.getByTestId('assign-client').waitFor();
+    await popup.getByTestId('not-this-client').dispatchEvent('click');
     await popup.getByTestId('why').dispatchEvent('click');
     expect(await popup.getByTestId('why-text').textContent()).toBe('Counted for Boulangerie Dupont: the account boulangerie-dupont on Facebook is assigned to this client.');
     // The minute before the rule was unassigned: the popup offered to move it.
@@ -130,12 +135,14 @@ describe('clients, contracts and the cockpit in Chromium', () => {
 
     await facebook.bringToFront();
     await work(facebook, 100);
-    const meter = popup.getByTestId('cockpit-' + (await clientId('Boulangerie Dupont'))).getByTestId('meter-day');
+    // One meter, today's: the contract is per day.
+    const row = popup.getByTestId('cockpit-' + (await clientId('Boulangerie Dupont')));
+    expect(await row.getAttribute('data-period')).toBe('day');
     // 0.05 h = 3 min contracted; 3 min used: near (≥ 80 %), then over.
-    await expect.poll(() => meter.getAttribute('data-state')).toMatch(/near|over/);
+    await expect.poll(() => row.getAttribute('data-state')).toMatch(/near|over/);
     await work(facebook, 60);
-    await expect.poll(() => meter.getAttribute('data-state')).toBe('over');
-    expect(await meter.textContent()).toContain('over');
+    await expect.poll(() => row.getAttribute('data-state')).toBe('over');
+    expect(await row.getByTestId('cockpit-status').textContent()).toMatch(/^▲ .+ over$/);
     await badgeShowing('4m');
     // The colour is set in the same refresh as the text, just before it is read back.
     await expect.poll(async () => (await badge()).color.slice(0, 3)).toEqual([0xcf, 0x22, 0x2e]);
@@ -154,16 +161,17 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     await work(facebook, 20);
 
     const popup = await openPopupBeside();
+    await popup.getByTestId('timer-tool').locator('summary').click();
     await popup.getByTestId('timer-client').selectOption({ label: 'Fleuriste Martin' });
     await popup.getByTestId('timer-kind').selectOption('call');
     await popup.getByTestId('timer-start').click();
     await popup.getByTestId('timer-stop').waitFor();
-    expect(await popup.getByTestId('now-reason').textContent()).toContain('The timer runs');
+    expect(await popup.getByTestId('timer-card').textContent()).toContain('automatic tracking is paused');
 
     await facebook.bringToFront();
     await work(facebook, 120);
     await popup.getByTestId('timer-stop').click();
-    await popup.getByTestId('timer-start').waitFor();
+    await popup.getByTestId('timer-tool').waitFor();
     await facebook.bringToFront();
     await work(facebook, 20);
 

@@ -76,7 +76,7 @@ describe('the popup', () => {
 
     await expect.poll(() => popup.getByTestId('now-platform').textContent()).toBe('Facebook');
     expect(await popup.getByTestId('now-account').textContent()).toBe('boulangerie-dupont');
-    expect(await popup.getByTestId('now-client').textContent()).toBe('for Unassigned');
+    expect(await popup.getByTestId('now-client').textContent()).toBe('Unassigned');
     await expect.poll(() => popup.getByTestId('total-today').textContent()).toBe('1 min');
     expect(await popup.getByTestId('unassigned-today').textContent()).toBe("1 min of today's time is unassigned.");
     expect(await popup.getByTestId('by-platform').textContent()).toContain('Facebook');
@@ -124,7 +124,7 @@ describe('the popup', () => {
     await work(ext, facebook, 60);
     const popup = await openPopupBeside(b, ext);
     await expect.poll(() => popup.locator('h1').textContent()).toBe("Aujourd'hui");
-    expect(await popup.getByTestId('now-client').textContent()).toBe('pour Non attribué');
+    expect(await popup.getByTestId('now-client').textContent()).toBe('Non attribué');
     expect(await popup.getByTestId('pause-toggle').textContent()).toBe('Mettre en pause');
     expect(await popup.locator('html').getAttribute('lang')).toMatch(/^fr/);
   });

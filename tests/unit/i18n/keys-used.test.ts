@@ -30,6 +30,7 @@ describe('every message the code shows exists', () => {
       ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`),
       ...['none', 'day', 'week', 'month'].map((p) => `contract_${p}`),
       ...['day', 'week', 'month'].map((p) => `contractSummary_${p}`),
+      ...['day', 'week', 'month'].map((p) => `focusPeriod_${p}`),
       ...['account', 'url', 'platform'].map((k) => `ruleKind_${k}`),
       ...['off', '30', '60', '120', 'day'].map((d) => `overrideDuration_${d}`),
       ...['off', 'download', 'notify'].map((m) => `weekly_${m}`),

@@ -13,9 +13,9 @@ describe('messages', () => {
   });
 
   it('fills placeholders in either language', () => {
-    expect(t('forClient', 'Dupont')).toBe('for Dupont');
+    expect(t('focusOver', '10 min')).toBe('10 min over');
     setLanguage('fr');
-    expect(t('forClient', 'Dupont')).toBe('pour Dupont');
+    expect(t('focusOver', '10 min')).toBe('10 min de dépassement');
     expect(t('today')).toBe("Aujourd'hui");
   });
 });
