@@ -109,7 +109,7 @@ function cutTexts(page: Page): Promise<string[]> {
 }
 
 describe('the popup fits in Chrome’s 600 px', () => {
-  it.each(['en-US', 'fr-FR'])('%s: eight clients, a running timer and its Stop in view, nothing cut, no accessibility violation', async (lang) => {
+  it.each(['en-US', 'fr-FR'])('%s: eight clients, a running timer and its Stop in view, nothing cut, no accessibility violation, each client to its report', async (lang) => {
     const b = (browser = await launchWithExtension(sites, { lang }));
     const now = Date.now();
     const { clients, sessions } = eightClients(now);
@@ -143,5 +143,14 @@ describe('the popup fits in Chrome’s 600 px', () => {
       return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);
+
+    // A client's name opens its report for the period of its contract, in a tab.
+    const first = popup.locator('[data-testid="cockpit"] > li').first();
+    const id = (await first.getAttribute('data-testid'))!.replace('cockpit-', '');
+    const opened = b.context.waitForEvent('page', (page) => page.url().includes('report.html'));
+    await first.getByTestId('cockpit-report').click();
+    const report = await opened;
+    expect(new URL(report.url()).searchParams.get('client')).toBe(id);
+    expect(new URL(report.url()).searchParams.get('amount')).toBe('0');
   });
 });
