@@ -109,7 +109,7 @@ function cutTexts(page: Page): Promise<string[]> {
 }
 
 describe('the popup fits in Chrome’s 600 px', () => {
-  it.each(['en-US', 'fr-FR'])('%s: eight clients, a running timer and its Stop in view, nothing cut, no accessibility violation, each client to its report', async (lang) => {
+  it.each(['en-US', 'fr-FR'])('%s: eight clients, a running timer and its Stop in view, nothing cut, no accessibility violation (light or dark), each client to its report', async (lang) => {
     const b = (browser = await launchWithExtension(sites, { lang }));
     const now = Date.now();
     const { clients, sessions } = eightClients(now);
@@ -138,11 +138,16 @@ describe('the popup fits in Chrome’s 600 px', () => {
 
     // The extension's CSP refuses inline scripts (addScriptTag's way): evaluated from outside instead.
     await popup.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await popup.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-      return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    const violations = () =>
+      popup.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    expect(await violations()).toEqual([]);
+    // The dark theme's contrasts too.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+    expect(await violations()).toEqual([]);
 
     // A client's name opens its report for the period of its contract, in a tab.
     const first = popup.locator('[data-testid="cockpit"] > li').first();
