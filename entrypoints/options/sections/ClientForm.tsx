@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PALETTE } from '../../../lib/clients/quick-client';
 import { hoursText, parseClientForm, typedContractMinutes, withTerm, type ClientForm as Form, type ClientProblem } from '../../../lib/clients/client-form';
 import { contractMinutes, termOn } from '../../../lib/contracts/targets';
 import { ROUNDING_CHOICES, type ClientRecord } from '../../../lib/db/records';
@@ -11,8 +12,6 @@ import { withRate } from '../../../lib/money/rates';
 import { useReturnFocus } from '../../../lib/ui/use-return-focus';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { config } from '../../../lib/ui/page-db';
-
-const PALETTE = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#be185d', '#0f766e', '#a16207', '#4338ca'];
 
 function initialForm(client: ClientRecord | null, count: number): Form {
   const today = isoDate(Date.now());
