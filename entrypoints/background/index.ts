@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TrackingService } from '../../lib/background/tracking-service';
 import { SocialHoursDatabase } from '../../lib/db/database';
+import { shouldOpenWelcome } from '../../lib/onboarding/welcome';
 import type { ClientRecord } from '../../lib/db/records';
 import { DEFAULT_SETTINGS, idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/time/clock';
@@ -62,9 +63,12 @@ export default defineBackground(() => {
     void syncSites();
   });
   browser.permissions.onRemoved.addListener(() => void syncSites());
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void service.then(syncSites);
     void injectIntoOpenTabs().catch((error: unknown) => console.error('[social-hours] open tabs', error));
+    if (shouldOpenWelcome(reason, import.meta.env.MODE)) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((error: unknown) => console.error('[social-hours] welcome page', error));
+    }
   });
   browser.runtime.onStartup.addListener(() => void service.then(syncSites));
 
