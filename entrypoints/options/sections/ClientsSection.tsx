@@ -13,6 +13,7 @@ import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { config, db } from '../../../lib/ui/page-db';
 import { ClientForm } from './ClientForm';
+import { ClientSuggestions } from './ClientSuggestions';
 
 function contractSummary(client: ClientRecord): string {
   const term = termOn(client.contracts, isoDate(Date.now()));
@@ -102,6 +103,7 @@ export function ClientsSection({ settings }: { settings: Settings }) {
           {message}
         </p>
       )}
+      <ClientSuggestions clients={clients.value} settings={settings} />
       {editing !== null && (
         <ClientForm
           client={editing === 'new' ? null : editing}
