@@ -154,4 +154,35 @@ describe('a first week that sets itself up', () => {
     expect(texts.some((t) => t.includes('boulangerie-dupont') && t.includes('Facebook'))).toBe(true);
     expect(texts.some((t) => t.includes('boulangerie.dupont') && t.includes('Instagram'))).toBe(true);
   });
+
+  it('every disabled control of the dashboard says why, in visible text', async () => {
+    const dashboard = await browser.extensionPage('options.html#reports');
+    /** Disabled controls whose description (aria-describedby) is missing, hidden or empty. */
+    const unexplained = () =>
+      dashboard.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button:disabled, input:disabled, select:disabled')]
+          .filter((control) => !control.closest('label')?.textContent?.trim())
+          .filter((control) => {
+            const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+            const reasons = ids.map((id) => document.getElementById(id)).filter((el) => el && el.checkVisibility() && el.textContent?.trim());
+            return reasons.length === 0;
+          })
+          .map((control) => control.dataset.testid ?? control.outerHTML.slice(0, 80)),
+      );
+    // The timesheet and the unassigned time are another change's.
+    for (const section of ['reports', 'clients', 'rules', 'manual', 'export', 'sites', 'settings']) {
+      await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
+      await dashboard.locator(`section[aria-labelledby="${section}-title"]`).waitFor();
+      expect(await unexplained(), section).toEqual([]);
+    }
+    // Export with no client chosen, then with the dates reversed: the report button is disabled, and says why.
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#export`);
+    const report = dashboard.getByTestId('export-report');
+    await expect.poll(() => report.isDisabled()).toBe(true);
+    await dashboard.getByTestId('export-report-why').waitFor();
+    await dashboard.locator('#export-from').fill('2030-01-02');
+    await dashboard.locator('#export-to').fill('2030-01-01');
+    await expect.poll(() => dashboard.getByTestId('export-csv').isDisabled()).toBe(true);
+    expect(await unexplained()).toEqual([]);
+  });
 });

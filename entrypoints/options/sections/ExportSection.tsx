@@ -126,18 +126,24 @@ export function ExportSection({ settings }: { settings: Settings }) {
         </div>
         <p class="hint">{t('exportHint')}</p>
         <div class="actions">
-          <button type="button" disabled={!!rangeError} data-testid="export-csv" onClick={() => void exportCsv('standard')}>
+          <button type="button" disabled={!!rangeError} aria-describedby={rangeError ? 'export-from-error' : undefined} data-testid="export-csv" onClick={() => void exportCsv('standard')}>
             {t('exportCsv')}
           </button>
-          <button type="button" disabled={!!rangeError} data-testid="export-spreadsheet" onClick={() => void exportCsv('spreadsheet')}>
+          <button
+            type="button"
+            disabled={!!rangeError}
+            aria-describedby={rangeError ? 'export-from-error' : undefined}
+            data-testid="export-spreadsheet"
+            onClick={() => void exportCsv('spreadsheet')}
+          >
             {t('exportSpreadsheet')}
           </button>
           <button
             type="button"
             class="primary"
             disabled={!!rangeError || !client}
+            aria-describedby={[rangeError ? 'export-from-error' : '', client ? '' : 'export-report-needs-client'].filter(Boolean).join(' ') || undefined}
             data-testid="export-report"
-            title={client ? undefined : t('exportReportNeedsClient')}
             onClick={() =>
               void browser.tabs.create({
                 url: browser.runtime.getURL(`/report.html?client=${encodeURIComponent(clientId)}&from=${from}&to=${to}&amount=${settings.reportShowAmount ? 1 : 0}`),
@@ -147,6 +153,12 @@ export function ExportSection({ settings }: { settings: Settings }) {
             {t('exportReport')}
           </button>
         </div>
+        {/* A disabled button says nothing by itself: the reason stays in view, and is its description. */}
+        {!client && (
+          <p class="hint" id="export-report-needs-client" data-testid="export-report-why">
+            {t('exportReportNeedsClient')}
+          </p>
+        )}
         <label class="check">
           <input type="checkbox" checked={settings.reportShowAmount} onChange={(e) => void updateSettings({ reportShowAmount: e.currentTarget.checked })} /> {t('reportShowAmount')}
         </label>
@@ -185,7 +197,7 @@ export function ExportSection({ settings }: { settings: Settings }) {
             {t('backupDownload')}
           </button>
           <label class="button-like">
-            {t('restoreChoose')}
+            {busy ? t('restoreBusy') : t('restoreChoose')}
             <input
               type="file"
               accept="application/json,.json"
