@@ -28,6 +28,7 @@ export function quickClient(
       roundingMinutes: '0',
       carryOver: false,
       carryCapHours: '',
+      details: '',
     },
     clients,
     null,

@@ -1,6 +1,6 @@
 import type { ClientRecord, SessionRecord } from '../db/records';
 import { PERSONAL_CLIENT_ID } from '../db/records';
-import { amountCents, rateCents } from '../money/cents';
+import { amountOfDays } from '../money/rates';
 import { carriedMs, carryPeriods } from '../contracts/carry-over';
 import { periodProgress } from '../contracts/period-progress';
 import { reaches, type Progress } from '../contracts/progress';
@@ -73,10 +73,15 @@ export function buildCockpit(
   }
   const periods = ['day', 'week', 'month', 'previousWeek', 'previousMonth'] as const;
   const used = Object.fromEntries(periods.map((p) => [p, new Map<string, number>()])) as Record<(typeof periods)[number], Map<string, number>>;
+  // Each client's days, for the value at the rate in force each day.
+  const days = Object.fromEntries(periods.map((p) => [p, new Map<string, Array<{ day: number; ms: number }>>()])) as Record<(typeof periods)[number], Map<string, Array<{ day: number; ms: number }>>>;
   for (const record of [...pastDays.filter((d) => d.day < ranges.day.from), today]) {
     for (const period of periods) {
       if (record.day < ranges[period].from || record.day >= ranges[period].to) continue;
-      for (const [clientId, ms] of Object.entries(record.byClient)) used[period].set(clientId, (used[period].get(clientId) ?? 0) + ms);
+      for (const [clientId, ms] of Object.entries(record.byClient)) {
+        used[period].set(clientId, (used[period].get(clientId) ?? 0) + ms);
+        days[period].set(clientId, [...(days[period].get(clientId) ?? []), { day: record.day, ms }]);
+      }
     }
   }
   return clients
@@ -88,8 +93,9 @@ export function buildCockpit(
       const figures = (period: 'day' | 'week' | 'month'): PeriodFigures => {
         const range = ranges[period];
         const usedHere = used[period].get(client.id) ?? 0;
-        const rate = rateCents(client.hourlyRate);
-        return { range, progress: periodProgress(client, usedHere, range, calendar, period === carryPeriod ? carried : 0), valueCents: rate === null ? null : amountCents(usedHere, rate) };
+        // No time yet is worth 0 at a rate, and nothing without one.
+        const valueCents = amountOfDays(client, days[period].get(client.id) ?? [{ day: range.from, ms: 0 }]);
+        return { range, progress: periodProgress(client, usedHere, range, calendar, period === carryPeriod ? carried : 0), valueCents };
       };
       return { client, day: figures('day'), week: figures('week'), month: figures('month') };
     })
