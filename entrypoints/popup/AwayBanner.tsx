@@ -46,6 +46,7 @@ export function AwayBanner({ away, clients, onDone }: { away: AwayPeriod; client
           class="primary"
           data-testid="away-log"
           disabled={!clientId}
+          aria-describedby={clientId ? undefined : 'away-why'}
           onClick={async () => {
             const result = await request({ type: 'log-away', clientId, kind });
             if (!result.ok) setError(t('actionFailed'));
@@ -55,6 +56,11 @@ export function AwayBanner({ away, clients, onDone }: { away: AwayPeriod; client
           {t('awayLog')}
         </button>
       </div>
+      {!clientId && (
+        <p id="away-why" class="muted small">
+          {t('chooseClientFirst')}
+        </p>
+      )}
     </section>
   );
 }

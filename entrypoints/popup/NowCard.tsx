@@ -71,10 +71,15 @@ function AssignAccount({ context, clients, rules, onAssigned }: { context: PageC
       </label>
       <div class="row">
         <ClientSelect id="assign-client" testId="assign-client" clients={clients} value={clientId} onChange={setClientId} personal placeholder={t('chooseClient')} />
-        <button type="button" data-testid="assign-save" disabled={!clientId} onClick={() => void save()}>
+        <button type="button" data-testid="assign-save" disabled={!clientId} aria-describedby={clientId ? undefined : 'assign-why'} onClick={() => void save()}>
           {t('assign')}
         </button>
       </div>
+      {!clientId && (
+        <p id="assign-why" class="muted small">
+          {t('chooseClientFirst')}
+        </p>
+      )}
     </div>
   );
 }

@@ -35,6 +35,7 @@ export function OverrideForm({ clients, onChange }: { clients: ClientRecord[]; o
         type="button"
         data-testid="override-start"
         disabled={!clientId}
+        aria-describedby={clientId ? undefined : 'override-why'}
         onClick={async () => {
           await request({ type: 'set-override', clientId, until: untilFor(duration, Date.now()) });
           await onChange();
@@ -42,6 +43,11 @@ export function OverrideForm({ clients, onChange }: { clients: ClientRecord[]; o
       >
         {t('overrideStart')}
       </button>
+      {!clientId && (
+        <p id="override-why" class="muted small">
+          {t('chooseClientFirst')}
+        </p>
+      )}
     </div>
   );
 }

@@ -61,10 +61,21 @@ export function TimerForm({ clients, onChange }: { clients: ClientRecord[]; onCh
             </option>
           ))}
         </select>
-        <button type="button" data-testid="timer-start" disabled={!clientId} onClick={() => void run({ type: 'start-timer', clientId, kind })}>
+        <button
+          type="button"
+          data-testid="timer-start"
+          disabled={!clientId}
+          aria-describedby={clientId ? undefined : 'timer-why'}
+          onClick={() => void run({ type: 'start-timer', clientId, kind })}
+        >
           {t('timerStart')}
         </button>
       </div>
+      {!clientId && (
+        <p id="timer-why" class="muted small">
+          {t('chooseClientFirst')}
+        </p>
+      )}
       {note}
     </div>
   );

@@ -26,8 +26,17 @@ export function formatMoney(cents: number, currency: string): string {
   return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency }).format(cents / 100);
 }
 
+/**
+ * The browser's own locale when it speaks the interface's language (en-GB writes 14:30,
+ * en-US 2:30 PM), else the interface's language: times read as the user reads them.
+ */
+function timeLocale(): string {
+  const browser = typeof navigator === 'undefined' ? '' : navigator.language;
+  return browser.toLowerCase().startsWith(currentLanguage()) ? browser : currentLanguage();
+}
+
 export function formatClock(at: number): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(timeLocale(), { hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 export function formatDay(at: number, long = false): string {
