@@ -170,4 +170,24 @@ describe('the timesheet in Chromium', () => {
     expect(sessions.length).toBeGreaterThan(1);
     expect(sessions.every((s) => s.clientId === rules[0]!.clientId)).toBe(true);
   });
+
+  it('undoes "Assign all": the account\'s time is unassigned again, and the Undo had the focus', async () => {
+    const dashboard = await browser.extensionPage('options.html#clients');
+    await createClient(dashboard, 'Fleuriste Martin');
+    const page = browser.context.pages()[0]!;
+    await page.goto('https://www.instagram.com/fleuriste.martin/');
+    await page.bringToFront();
+    await work(page, 60);
+    await ext.sessions();
+
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#unassigned`);
+    const group = dashboard.getByTestId('unassigned-instagram-fleuriste.martin');
+    await group.getByTestId('group-client').selectOption({ label: 'Fleuriste Martin' });
+    await group.getByTestId('group-assign').click();
+    await group.waitFor({ state: 'detached' });
+    await expect.poll(() => dashboard.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unassigned-undo');
+    await dashboard.keyboard.press('Enter');
+    await dashboard.getByTestId('unassigned-instagram-fleuriste.martin').waitFor();
+    expect((await ext.storedSessions()).filter((s) => s.platform === 'instagram').every((s) => s.clientId === null)).toBe(true);
+  });
 });

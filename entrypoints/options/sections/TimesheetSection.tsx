@@ -14,6 +14,7 @@ import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { PeriodPicker, periodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
+import { undoEdit } from '../../../lib/ui/undo-edit';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
@@ -225,8 +226,7 @@ export function TimesheetSection({ settings }: { settings: Settings }) {
   };
 
   const undo = async (editId: string) => {
-    const edit = await db.edits.get(editId);
-    const response: CommandResponse = edit && edit.before.length > 0 ? await request({ type: 'restore-sessions', sessions: edit.before }) : { ok: false, error: 'unknown-session' };
+    const response = await undoEdit(editId);
     setNotice(response.ok ? { text: t('undone'), ok: true, focus: true } : { text: errorText(response), ok: false, focus: true });
   };
 

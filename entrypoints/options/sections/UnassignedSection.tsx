@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseRuleForm } from '../../../lib/attribution/rule-form';
 import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
@@ -10,6 +10,7 @@ import { dayRange } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
 import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
+import { undoEdit } from '../../../lib/ui/undo-edit';
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
@@ -59,11 +60,17 @@ function SplitControl({ session, onDone }: { session: SessionRecord; onDone: (me
   );
 }
 
-function GroupRow({ group, clients, settings, onMessage }: { group: Group; clients: ClientRecord[]; settings: Settings; onMessage: (m: string) => void }) {
+/** What the section says after a change: with the edit an Undo puts back, when there is one. */
+interface Notice {
+  text: string;
+  undo?: string;
+}
+
+function GroupRow({ group, clients, settings, onMessage }: { group: Group; clients: ClientRecord[]; settings: Settings; onMessage: (m: Notice) => void }) {
   const [clientId, setClientId] = useState('');
   const assign = async (ids: string[], target: string) => {
     const result = await request({ type: 'assign-sessions', ids, clientId: target });
-    onMessage(result.ok ? t('assignedSessions', String(result.count ?? 0)) : t('actionFailed'));
+    onMessage(result.ok ? { text: t('assignedSessions', String(result.count ?? 0)), ...(result.editId ? { undo: result.editId } : {}) } : { text: t('actionFailed') });
   };
   const label = `${platformName(group.platform, settings.customSites)} · ${group.account ?? t('noAccount')}`;
   const account = group.account;
@@ -78,13 +85,13 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
     const existing = rules.find((r) => r.platform === group.platform && r.account === account && r.urlPattern === null);
     const parsed = parseRuleForm({ clientId: target, kind: 'account', platform: group.platform, account, urlPattern: '' }, rules.filter((r) => r !== existing), crypto.randomUUID(), Date.now());
     if (!parsed.ok) {
-      onMessage(t('actionFailed'));
+      onMessage({ text: t('actionFailed') });
       return;
     }
     await config.putRule(parsed.rule, existing?.id);
     const result = await request({ type: 'assign-sessions', ids: group.sessions.map((s) => s.id), clientId: target });
     const name = target === PERSONAL_CLIENT_ID ? t('personalTime') : (clients.find((c) => c.id === target)?.name ?? '');
-    onMessage(result.ok ? t('assignRememberDone', String(result.count ?? 0), label, name) : t('actionFailed'));
+    onMessage({ text: result.ok ? t('assignRememberDone', String(result.count ?? 0), label, name) : t('actionFailed') });
   };
   return (
     <li class="card group" data-testid={`unassigned-${group.platform}-${group.account ?? ''}`}>
@@ -112,7 +119,7 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
                 {formatDay(s.start)} {formatClock(s.start)}–{formatClock(s.end)} · {formatDuration(s.end - s.start)} · {activityLabel(s.activity)}
               </span>
               <ClientSelect label={t('assignSessionTo')} clients={clients} value="" onChange={(target) => void assign([s.id], target)} personal placeholder={t('assignOne')} />
-              <SplitControl session={s} onDone={onMessage} />
+              <SplitControl session={s} onDone={(text) => onMessage({ text })} />
             </li>
           ))}
         </ul>
@@ -123,7 +130,12 @@ function GroupRow({ group, clients, settings, onMessage }: { group: Group; clien
 
 export function UnassignedSection({ settings }: { settings: Settings }) {
   const [days, setDays] = useState<(typeof SPANS)[number]>(30);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The Undo takes the focus: the assigned group is gone from the list, and with it the button that was pressed.
+    if (message?.undo) undoRef.current?.focus();
+  }, [message]);
   const to = dayRange(Date.now()).to;
   const sessions = useLiveQuery(async () => (await sessionsOverlapping(db, to - days * DAY, to)).filter((s) => s.clientId === null), [days, to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
@@ -145,8 +157,21 @@ export function UnassignedSection({ settings }: { settings: Settings }) {
       </div>
       <p class="muted">{t('unassignedHint')}</p>
       {message && (
-        <p role="status" class="notice">
-          {message}
+        <p role="status" class="notice" data-testid="unassigned-message">
+          {message.text}{' '}
+          {message.undo && (
+            <button
+              type="button"
+              ref={undoRef}
+              data-testid="unassigned-undo"
+              onClick={async () => {
+                const result = await undoEdit(message.undo!);
+                setMessage({ text: result.ok ? t('undone') : t('actionFailed') });
+              }}
+            >
+              {t('undo')}
+            </button>
+          )}
         </p>
       )}
       {sessions.status === 'error' || clients.status === 'error' ? (
