@@ -1,26 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBackup } from '../support/demo-data';
+import { axeViolations } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
-/** axe-core's source: the extension's pages forbid inline scripts, so it is evaluated through the debugging protocol. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'];
 
-/** Every violation axe-core finds on the page, whatever its impact, as `rule: target` lines. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  })) as string[];
-  return found;
-}
+const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'];
 
 let sites: FakeSites;
 beforeAll(async () => {
@@ -50,7 +39,7 @@ describe.each(['en-US', 'fr-FR'])('accessibility in %s, with three weeks of data
     await page.locator(`[data-testid=nav-${section}][aria-current=page]`).waitFor();
     await page.locator('main section').first().waitFor();
     await expect.poll(() => page.locator('[aria-busy=true]').count()).toBe(0);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('Escape closes the client form and the focus goes back to what opened it', async () => {
@@ -72,10 +61,10 @@ describe.each(['en-US', 'fr-FR'])('accessibility in %s, with three weeks of data
   it('the popup and a client report have no violation of any impact', async () => {
     const popup = await browser.extensionPage('popup.html');
     await popup.locator('body').filter({ hasText: 'Boulangerie Dupont' }).waitFor();
-    expect(await violations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     const day = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const report = await browser.extensionPage(`report.html?client=dupont&from=${day}&to=${day}&amount=1`);
     await report.getByTestId('client-report').waitFor();
-    expect(await violations(report)).toEqual([]);
+    expect(await axeViolations(report)).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
+import { axeViolations } from './support/axe';
 
 let sites: FakeSites;
 let browser: ExtensionBrowser;
@@ -23,21 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await browser.close();
 });
-
-const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core's violations on the page as it is now (the reference engine, not hand-written
- * checks). Extension pages forbid inline scripts (`script-src 'self'`), so `addScriptTag`
- * is refused there: the engine is evaluated through the DevTools protocol instead.
- */
-async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: number }>> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
-    return violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  });
-}
 
 /** Opens a page of a fake site and acts there for `seconds` of tracker time. */
 async function track(page: Page, url: string, seconds: number): Promise<void> {

@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import type { ClientRecord, ContractTerm, SessionRecord } from '../../lib/db/records';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
+import { axeViolations } from './support/axe';
 
 /** Chrome's largest popup is 800 × 600; the popup sets its own width (popup.css). */
 /** The extension API of an extension page, where `evaluate` callbacks run. */
@@ -136,18 +137,11 @@ describe('the popup fits in Chrome’s 600 px', () => {
     await popup.getByTestId('override-tool').locator('summary').click();
     expect(await cutTexts(popup)).toEqual([]);
 
-    // The extension's CSP refuses inline scripts (addScriptTag's way): evaluated from outside instead.
-    await popup.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = () =>
-      popup.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     // The dark theme's contrasts too.
     await popup.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
 
     // A client's name opens its report for the period of its contract, in a tab.
     const first = popup.locator('[data-testid="cockpit"] > li').first();

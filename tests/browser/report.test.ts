@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
+import { axeViolations } from './support/axe';
 
 let sites: FakeSites;
 const open: ExtensionBrowser[] = [];
@@ -45,20 +46,6 @@ function backupFile(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'social-hours-report-')), 'backup.json');
   writeFileSync(file, JSON.stringify({ format: 'social-hours-backup', version: 2, exportedAt: Date.now(), sessions, clients: [client], rules: [], edits: [], tombstones: [], invoices: [] }));
   return file;
-}
-
-/**
- * axe-core's violations of every impact. Extension pages allow no inline script
- * (`script-src 'self'`), which `addScriptTag` would add: the engine is evaluated through the
- * DevTools protocol instead, which the page's policy does not govern.
- */
-async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null | undefined; nodes: string[] }>> {
-  await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const { violations } = await axe.run(document);
-    return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
 }
 
 const CASES = [

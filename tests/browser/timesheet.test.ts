@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
+import { axeViolations } from './support/axe';
 
 let sites: FakeSites;
 let browser: ExtensionBrowser;
@@ -41,18 +41,6 @@ async function createClient(dashboard: Page, name: string): Promise<void> {
 /** The test id of the focused element, or its tag. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
-}
-
-/** axe-core's violations on the page as it is now (the reference engine, not hand-written rules). */
-async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    // An extension page's CSP refuses inline scripts (what addScriptTag adds): evaluated instead, as devtools would.
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' }).catch(() => page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8')));
-  }
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 describe('the timesheet in Chromium', () => {
