@@ -80,7 +80,9 @@ export function buildCockpit(
       if (record.day < ranges[period].from || record.day >= ranges[period].to) continue;
       for (const [clientId, ms] of Object.entries(record.byClient)) {
         used[period].set(clientId, (used[period].get(clientId) ?? 0) + ms);
-        days[period].set(clientId, [...(days[period].get(clientId) ?? []), { day: record.day, ms }]);
+        const list = days[period].get(clientId);
+        if (list) list.push({ day: record.day, ms });
+        else days[period].set(clientId, [{ day: record.day, ms }]);
       }
     }
   }
