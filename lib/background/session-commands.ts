@@ -6,6 +6,7 @@ import { firstOverlap } from '../schema/session';
 import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
 import { deleteRemembered } from '../db/tombstones';
+import { nextVersion } from '../db/versions';
 import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
 import { mergeSessions, validateSessionUpdate, type SessionUpdate } from '../sessions/session-edit';
@@ -53,7 +54,7 @@ export class SessionCommands {
     }
     return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
       const before = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
-      const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: now }));
+      const after = before.map((s) => ({ ...s, clientId, assignedBy: 'user' as const, ruleId: null, updatedAt: nextVersion(s.updatedAt, now) }));
       if (await this.locked([...before, ...after])) return LOCKED;
       await this.db.sessions.bulkPut(after);
       const editId = await this.record('assign', before, after, now);
@@ -117,8 +118,10 @@ export class SessionCommands {
     return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
       if ((await this.db.clients.bulkGet(clientIds)).some((c) => c === undefined)) return { ok: false, error: 'unknown-client' };
       const current = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
-      // Newer than their deletion: a backup restored later does not take them away again.
-      const restored = sessions.map((s) => ({ ...s, updatedAt: now }));
+      // Newer than their deletion and than what replaced them: a backup restored or a sync merged later does not take them away again.
+      const deleted = new Map((await this.db.tombstones.bulkGet([...ids].map((id) => ['sessions', id] as [string, string]))).filter((t) => t !== undefined).map((t) => [t!.id, t!.deletedAt]));
+      const latest = new Map(current.map((s) => [s.id, s.updatedAt]));
+      const restored = sessions.map((s) => ({ ...s, updatedAt: nextVersion(Math.max(s.updatedAt, latest.get(s.id) ?? 0, deleted.get(s.id) ?? 0), now) }));
       const others = (await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)))).filter((s) => !ids.has(s.id));
       if (others.some((o) => restored.some((r) => o.start < r.end && o.end > r.start))) return { ok: false, error: 'overlap' };
       if (await this.locked([...current, ...restored])) return LOCKED;
@@ -156,7 +159,7 @@ export class SessionCommands {
       const invoices = await this.activeInvoices();
       // Past time of an invoiced period stays as it was billed: the rule takes the rest.
       const after = candidates
-        .map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: now }))
+        .map((s) => ({ ...s, clientId: rule.clientId, assignedBy: 'rule' as const, ruleId, updatedAt: nextVersion(s.updatedAt, now) }))
         .filter((s) => !touchesLocked(invoices, [s]));
       const changed = new Set(after.map((s) => s.id));
       const before = candidates.filter((s) => changed.has(s.id));
@@ -172,7 +175,7 @@ export class SessionCommands {
       if (!(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
       if ((await this.activeInvoices()).some((i) => i.clientId === clientId)) return LOCKED;
       const before = await this.db.sessions.where('[clientId+start]').between([clientId, -Infinity], [clientId, Infinity]).toArray();
-      const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: now }));
+      const after = before.map((s) => ({ ...s, clientId: null, assignedBy: null, ruleId: null, updatedAt: nextVersion(s.updatedAt, now) }));
       await this.db.sessions.bulkPut(after);
       await deleteRemembered(this.db, 'rules', (await this.db.rules.where('clientId').equals(clientId).primaryKeys()) as string[], now);
       await deleteRemembered(this.db, 'clients', [clientId], now);

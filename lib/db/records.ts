@@ -36,7 +36,12 @@ export interface SessionRecord {
   /** Host and path (no query) of an automatic session's page: lets a new URL-pattern rule find its past time. */
   page?: string | null;
   createdAt: number;
+  /** When this version was made; every change sets it past the version it changes (`nextVersion`). */
   updatedAt: number;
+  /** The synced device that recorded it (its member's time); absent until the recording device first publishes it. */
+  recordedBy?: string;
+  /** Set when this version came from another device's sync file: the `updatedAt` it had there. A local change makes it differ, and the session is then this device's to publish. */
+  remoteVersion?: number;
 }
 
 export type ContractPeriod = 'day' | 'week' | 'month';
@@ -67,6 +72,8 @@ export interface ClientRecord {
   color: string;
   archived: boolean;
   createdAt: number;
+  /** Last change (absent on clients saved before browser sync: `createdAt` then); the later edit wins a sync. */
+  updatedAt?: number;
   /** Contract history, oldest first; a changed contract adds a term and leaves past periods to the old one. */
   contracts?: ContractTerm[];
   /** The rate in force now (and on every day before `rates` begins). */
@@ -92,6 +99,8 @@ export interface RuleRecord {
   account: string | null;
   urlPattern: string | null;
   createdAt: number;
+  /** Last change (absent on rules saved before browser sync: `createdAt` then). */
+  updatedAt?: number;
 }
 
 export const EDIT_ACTIONS = ['assign', 'update', 'split', 'merge', 'delete', 'reattribute', 'manual-overlap', 'client-deleted', 'invoiced', 'unlocked', 'restore'] as const;

@@ -31,6 +31,7 @@ export const ClientSchema = schemaOf<ClientRecord>()(
     color: v.pipe(v.string(), v.hexColor()),
     archived: v.boolean(),
     createdAt: Time,
+    updatedAt: v.optional(Time),
     contracts: v.optional(v.array(TermSchema)),
     hourlyRate: v.optional(v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_HOURLY_RATE)))),
     rates: v.optional(

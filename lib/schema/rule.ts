@@ -18,6 +18,7 @@ export const RuleSchema = schemaOf<RuleRecord>()(
       account: v.nullable(v.pipe(CleanText(300), v.minLength(1))),
       urlPattern: v.nullable(CleanText(500)),
       createdAt: Time,
+      updatedAt: v.optional(Time),
     }),
     v.check((r) => (r.urlPattern === null ? r.platform !== null : r.platform === null && r.account === null), 'rule-shape'),
     v.check((r) => r.urlPattern === null || urlPatternProblem(r.urlPattern) === null, 'pattern-invalid'),

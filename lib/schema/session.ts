@@ -23,6 +23,8 @@ export const sessionFields = {
   page: v.optional(v.nullable(Text(300))),
   createdAt: Time,
   updatedAt: Time,
+  recordedBy: v.optional(Id),
+  remoteVersion: v.optional(Time),
 };
 
 export const SessionSchema = schemaOf<SessionRecord>()(

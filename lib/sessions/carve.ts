@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../db/records';
+import { nextVersion } from '../db/versions';
 import type { TimeRange } from '../time/local-day';
 
 export interface SessionChanges {
@@ -19,10 +20,10 @@ export function carveOut(sessions: readonly SessionRecord[], interval: TimeRange
     const after = s.end > interval.to;
     if (!before && !after) changes.deletes.push(s.id);
     else if (before && after) {
-      changes.puts.push({ ...s, end: interval.from, updatedAt: now });
-      changes.puts.push({ ...s, id: newId(), start: interval.to, createdAt: now, updatedAt: now });
-    } else if (before) changes.puts.push({ ...s, end: interval.from, updatedAt: now });
-    else changes.puts.push({ ...s, start: interval.to, updatedAt: now });
+      changes.puts.push({ ...s, end: interval.from, updatedAt: nextVersion(s.updatedAt, now) });
+      changes.puts.push({ ...s, id: newId(), start: interval.to, createdAt: now, updatedAt: nextVersion(s.updatedAt, now) });
+    } else if (before) changes.puts.push({ ...s, end: interval.from, updatedAt: nextVersion(s.updatedAt, now) });
+    else changes.puts.push({ ...s, start: interval.to, updatedAt: nextVersion(s.updatedAt, now) });
   }
   return changes;
 }

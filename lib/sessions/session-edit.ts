@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../db/records';
+import { nextVersion } from '../db/versions';
 import { MAX_SESSION_MS } from '../tracking/settings';
 import { MAX_NOTE_LENGTH } from '../schema/session';
 
@@ -26,7 +27,7 @@ export function validateSessionUpdate(
   if (end > now + 60_000) return { ok: false, error: 'in-future' };
   if (change.note !== undefined && change.note.length > MAX_NOTE_LENGTH) return { ok: false, error: 'note-too-long' };
   if (others.some((o) => o.id !== session.id && o.start < end && o.end > start)) return { ok: false, error: 'overlap' };
-  const updated: SessionRecord = { ...session, start, end, updatedAt: now };
+  const updated: SessionRecord = { ...session, start, end, updatedAt: nextVersion(session.updatedAt, now) };
   if (change.clientId !== undefined && change.clientId !== session.clientId) {
     updated.clientId = change.clientId;
     updated.assignedBy = 'user';
@@ -61,7 +62,7 @@ export function mergeSessions(
   const ids = new Set(sorted.map((s) => s.id));
   if (between.some((s) => !ids.has(s.id) && s.start < end && s.end > first.start)) return { ok: false, error: 'merge-overlap' };
   const notes = [...new Set(sorted.map((s) => s.note).filter((n): n is string => !!n))];
-  const merged: SessionRecord = { ...first, end, updatedAt: now };
+  const merged: SessionRecord = { ...first, end, updatedAt: nextVersion(Math.max(...sorted.map((s) => s.updatedAt)), now) };
   if (notes.length > 0) merged.note = notes.join(' · ').slice(0, MAX_NOTE_LENGTH);
   return { ok: true, session: merged };
 }
