@@ -1,5 +1,6 @@
 import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
 import type { Backup } from './backup-schema';
+import { canonical, laterVersion } from '../db/versions';
 
 export interface LocalRecords {
   sessions: Map<string, SessionRecord>;
@@ -28,19 +29,6 @@ export interface RestoreCounts {
 }
 
 export const tombstoneKey = (table: TombstoneTable, id: string) => `${table}/${id}`;
-
-/** JSON with sorted keys: two copies of a record compare equal whatever order their fields were written in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
-/** The later version; at the same time, the same one whichever side it is on, so the order of restores never matters. */
-function later(a: SessionRecord, b: SessionRecord): SessionRecord {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
-  return canonical(a) >= canonical(b) ? a : b;
-}
 
 /**
  * What restoring a backup writes. Each record's versions merge as a set union with
@@ -77,7 +65,7 @@ export function planRestore(local: LocalRecords, backup: Backup, now: number): {
     const mine = local.sessions.get(id);
     const theirs = incomingSessions.get(id);
     if (!mine && !theirs) continue;
-    const winner = mine && theirs ? later(mine, theirs) : (mine ?? theirs)!;
+    const winner = mine && theirs ? laterVersion(mine, theirs) : (mine ?? theirs)!;
     if (winner.updatedAt <= deletedAt('sessions', id)) {
       if (mine) {
         plan.sessions.remove.push(mine);
