@@ -9,9 +9,11 @@ import { neutralizeFormula } from './neutralize';
 
 /**
  * The export contract of DESIGN.md: these columns, in this order, then `seconds`, the exact
- * duration to add up (a sixtieth has no exact decimal, so `minutes` is rounded for reading).
+ * duration to add up (a sixtieth has no exact decimal, so `minutes` is rounded for reading),
+ * then `member`, who recorded the time when devices sync through a shared folder. New
+ * columns go at the end, so that spreadsheets reading the first ones keep working.
  */
-export const CSV_COLUMNS = ['date', 'start', 'end', 'minutes', 'client', 'platform', 'account', 'activity', 'source', 'note', 'seconds'] as const;
+export const CSV_COLUMNS = ['date', 'start', 'end', 'minutes', 'client', 'platform', 'account', 'activity', 'source', 'note', 'seconds', 'member'] as const;
 
 export type CsvVariant = 'standard' | 'spreadsheet';
 
@@ -19,6 +21,8 @@ export interface CsvOptions {
   variant: CsvVariant;
   /** The name shown in the client column: empty for unassigned time. */
   clientName: (clientId: string | null) => string;
+  /** The member who recorded a session; absent when this browser syncs with nobody, and the column is empty. */
+  memberName?: (session: SessionRecord) => string;
 }
 
 /** Whole seconds in minutes with two decimals, in integers: a sixtieth never ends in a half hundredth, so no tie to break. */
@@ -32,7 +36,7 @@ function minutesText(seconds: number): string {
  * midnight gives two rows. Start and end are whole seconds (the day pieces'), so each row
  * lasts exactly from its printed start to its printed end; a piece under a second has no row.
  */
-export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange, options: Pick<CsvOptions, 'clientName'>): string[][] {
+export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange, options: Pick<CsvOptions, 'clientName' | 'memberName'>): string[][] {
   const pieces = sessions.flatMap((s) => splitByDay(s, range)).sort((a, b) => a.start - b.start || a.session.id.localeCompare(b.session.id));
   return pieces.map(({ session, day, start, end }) => [
     isoDate(day),
@@ -46,6 +50,7 @@ export function sessionRows(sessions: readonly SessionRecord[], range: TimeRange
     session.source,
     neutralizeFormula(session.note ?? ''),
     String((end - start) / SECOND),
+    neutralizeFormula(options.memberName?.(session) ?? ''),
   ]);
 }
 

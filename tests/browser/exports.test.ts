@@ -111,7 +111,7 @@ describe('exports in Chromium', () => {
     const [file] = await downloaded(ext, 1);
     const csv = file!.content;
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds');
+    expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds,member');
     const rows = lines.slice(1, -1).map((l) => l.split(','));
     expect(rows.map((r) => [r[0], r[4], r[5], r[6], r[8]])).toEqual([
       [day, 'Boulangerie Dupont', 'facebook', 'boulangerie-dupont', 'auto'],

@@ -120,7 +120,7 @@ describe('Firefox ESR', () => {
     );
     const csv = readFileSync(String(await file.jsonValue()), 'utf8');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds');
+    expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds,member');
     expect(lines[1]!.split(',').slice(5, 9)).toEqual(['facebook', 'boulangerie-dupont', 'browsing', 'auto']);
   });
 

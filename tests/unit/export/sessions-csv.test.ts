@@ -24,9 +24,17 @@ describe('the sessions CSV', () => {
     const start = at(2026, 11, 25, 9, 15, 3);
     const csv = sessionsCsv([session('a', start, start + 90_500, { note: 'Réponse, "urgente"' })], week, { variant: 'standard', clientName });
     expect(csv).toBe(
-      'date,start,end,minutes,client,platform,account,activity,source,note,seconds\r\n' +
-        `2026-11-25,2026-11-25T09:15:03${offset(start)},2026-11-25T09:16:33${offset(start)},1.50,Boulangerie Dupont,facebook,boulangerie-dupont,browsing,auto,"Réponse, ""urgente""",90\r\n`,
+      'date,start,end,minutes,client,platform,account,activity,source,note,seconds,member\r\n' +
+        `2026-11-25,2026-11-25T09:15:03${offset(start)},2026-11-25T09:16:33${offset(start)},1.50,Boulangerie Dupont,facebook,boulangerie-dupont,browsing,auto,"Réponse, ""urgente""",90,\r\n`,
     );
+  });
+
+  it('names the member who recorded each row, at the end, neutralized like every name', () => {
+    const start = at(2026, 11, 25, 9);
+    const sessions = [session('a', start, start + 60_000, { recordedBy: 'laptop' }), session('b', start + 60_000, start + 120_000, { recordedBy: 'other' })];
+    const members: Record<string, string> = { laptop: 'Marie', other: '@Lucas' };
+    const rows = sessionRows(sessions, week, { clientName, memberName: (s) => members[s.recordedBy ?? ''] ?? '' });
+    expect(rows.map((r) => r[11])).toEqual(['Marie', "'@Lucas"]);
   });
 
   it('splits a session across midnight into two dated rows', () => {
@@ -61,7 +69,7 @@ describe('the sessions CSV', () => {
     const csv = sessionsCsv([session('a', at(2026, 11, 25, 9), at(2026, 11, 25, 9, 1, 30), { note: 'a;b' })], week, { variant: 'spreadsheet', clientName });
     expect(csv.startsWith('\uFEFFdate;start;end;minutes;client;')).toBe(true);
     expect(csv).toContain(';1,50;Boulangerie Dupont;facebook;');
-    expect(csv).toContain(';"a;b";90\r\n');
+    expect(csv).toContain(';"a;b";90;\r\n');
   });
 
   it.each([
@@ -87,7 +95,7 @@ describe('the sessions CSV', () => {
   });
 
   it('orders rows by time and gives just the header for an empty week', () => {
-    expect(sessionsCsv([], week, { variant: 'standard', clientName })).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds\r\n');
+    expect(sessionsCsv([], week, { variant: 'standard', clientName })).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds,member\r\n');
     const rows = sessionRows([session('b', at(2026, 11, 26, 9), at(2026, 11, 26, 10)), session('a', at(2026, 11, 24, 9), at(2026, 11, 24, 10))], week, { clientName });
     expect(rows.map((r) => r[0])).toEqual(['2026-11-24', '2026-11-26']);
   });
