@@ -15,11 +15,12 @@ for (const [name, path, debian, variable] of browsers) {
   }
 }
 
-// The desktop tests drive headed browsers on a virtual X display with real input.
-const desktopTools = [['Xvfb', 'xvfb'], ['openbox', 'openbox'], ['xdotool', 'xdotool'], ['xterm', 'xterm'], ['xprop', 'x11-utils']];
-const missingTools = desktopTools.filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+// The desktop tests drive headed browsers on a virtual X display with real input; the sync
+// tests write to a real WebDAV server, Apache httpd.
+const tools = [['Xvfb', 'xvfb'], ['openbox', 'openbox'], ['xdotool', 'xdotool'], ['xterm', 'xterm'], ['xprop', 'x11-utils'], ['/usr/sbin/apache2', 'apache2'], ['htpasswd', 'apache2-utils']];
+const missingTools = tools.filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 if (missingTools.length > 0) {
-  console.error(`The desktop tests need ${missingTools.map(([t]) => t).join(', ')} (Debian/Ubuntu: sudo apt-get install ${missingTools.map(([, p]) => p).join(' ')}).`);
+  console.error(`The tests need ${missingTools.map(([t]) => t).join(', ')} (Debian/Ubuntu: sudo apt-get install ${missingTools.map(([, p]) => p).join(' ')}).`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
