@@ -11,14 +11,18 @@ export default defineConfig({
   // scripting) and an event page that stops when idle, like Chrome's service worker.
   manifestVersion: 3,
   zip: { excludeSources: ['test-results/**', 'bench-results/**', '.cache/**'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'idle', 'unlimitedStorage', 'notifications', 'scripting', 'downloads'],
-    host_permissions: builtInMatchPatterns(),
-    // Sites beyond the catalogue (custom sites, Mastodon servers) are asked for one by one when the user adds them.
-    optional_host_permissions: ['https://*/*'],
+    // Headless test builds hold the test WebDAV server's origin from the start: the browser's
+    // permission prompt, which the sync setup raises for the user's folder, cannot be answered
+    // by automation (the request then resolves at once, as for an origin already granted).
+    host_permissions: [...builtInMatchPatterns(), ...(mode === 'e2e' ? ['https://127.0.0.1/*'] : [])],
+    // Sites beyond the catalogue (custom sites, Mastodon servers) and the sync folder are asked
+    // for one by one when the user adds them; a folder on this computer may be plain http.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

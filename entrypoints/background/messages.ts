@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { TrackingService } from '../../lib/background/tracking-service';
+import type { WebDavSetup } from '../../lib/sync/webdav-setup';
 import { parsePageReport, parsePageRequest, type CommandResponse, type PageRequest } from '../../lib/messaging/protocol';
 
 /** What the background does beyond the tracking service. */
@@ -8,6 +9,13 @@ export interface BackgroundHooks {
   syncSites: () => Promise<void>;
   /** Re-reads clients and rules after a page changed them. */
   reloadConfig: () => Promise<void>;
+  sync: {
+    setBrowserSync: (enabled: boolean) => Promise<CommandResponse>;
+    connectWebDav: (setup: WebDavSetup) => Promise<CommandResponse>;
+    disconnectWebDav: () => Promise<CommandResponse>;
+    /** Starts both syncs now; the status follows in storage. */
+    syncNow: () => Promise<CommandResponse>;
+  };
 }
 
 function sameOrigin(a: string, b: string | undefined): boolean {
@@ -67,6 +75,14 @@ async function answer(service: TrackingService, request: PageRequest, hooks: Bac
       return service.restoreBackup(request.text, request.byteLength);
     case 'get-day-totals':
       return service.dayTotals({ from: request.from, to: request.to });
+    case 'set-browser-sync':
+      return hooks.sync.setBrowserSync(request.enabled);
+    case 'connect-webdav':
+      return hooks.sync.connectWebDav(request.setup);
+    case 'disconnect-webdav':
+      return hooks.sync.disconnectWebDav();
+    case 'sync-now':
+      return hooks.sync.syncNow();
     case 'reload-config':
       await hooks.reloadConfig();
       return { ok: true } satisfies CommandResponse;

@@ -9,9 +9,10 @@ import { ManualSection } from './sections/ManualSection';
 import { RulesSection } from './sections/RulesSection';
 import { SettingsSection } from './sections/SettingsSection';
 import { SitesSection } from './sections/SitesSection';
+import { SyncSection } from './sections/SyncSection';
 import { UnassignedSection } from './sections/UnassignedSection';
 
-const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'] as const;
+const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'sync', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function fromHash(): Section {
@@ -54,6 +55,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
         {section === 'unassigned' && <UnassignedSection settings={settings} />}
         {section === 'manual' && <ManualSection />}
         {section === 'sites' && <SitesSection settings={settings} />}
+        {section === 'sync' && <SyncSection />}
         {section === 'settings' && <SettingsSection settings={settings} />}
       </main>
     </div>

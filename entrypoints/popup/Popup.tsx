@@ -18,6 +18,7 @@ import { AssignOutcomeNote, NowCard, type AssignOutcome } from './NowCard';
 import { OverrideCard, OverrideForm } from './OverrideCard';
 import { TimerCard, TimerForm } from './TimerCard';
 import { TotalsList } from './TotalsList';
+import { SyncLine } from './SyncLine';
 
 
 export function Popup({ settings }: { settings: Settings }) {
@@ -134,6 +135,7 @@ export function Popup({ settings }: { settings: Settings }) {
       ) : null}
 
       <footer class="popup-footer">
+        <SyncLine now={now} />
         <button type="button" data-testid="open-dashboard" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openDashboard')}
         </button>

@@ -5,6 +5,7 @@ import { MANUAL_KINDS, type ManualKind } from '../db/records';
 import type { ClientOverride } from '../attribution/attribute';
 import type { RunningTimer } from '../sessions/timer';
 import type { TrackingStatus } from '../tracking/status';
+import { WebDavSetupSchema } from '../sync/webdav-setup';
 
 /** What a content script reports about its page. The background adds the tab and window from the sender. */
 export interface PageReport {
@@ -62,6 +63,10 @@ const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('mark-invoiced'), clientId: Id, from: CalendarDate, to: CalendarDate }),
   v.object({ type: v.literal('unlock-invoice'), id: Id }),
   v.object({ type: v.literal('restore-backup'), text: v.string(), byteLength: v.pipe(v.number(), v.minValue(0)) }),
+  v.object({ type: v.literal('set-browser-sync'), enabled: v.boolean() }),
+  v.object({ type: v.literal('connect-webdav'), setup: WebDavSetupSchema }),
+  v.object({ type: v.literal('disconnect-webdav') }),
+  v.object({ type: v.literal('sync-now') }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

@@ -40,6 +40,8 @@ export interface PeriodView {
   buckets: BucketTotal[];
   platforms: Array<{ platform: string; ms: number }>;
   activities: Array<{ activity: string; ms: number }>;
+  /** Time by the synced device that recorded it ('' for time recorded here and not yet published): members' totals add these up. */
+  recorders: Array<{ recordedBy: string; ms: number }>;
   total: number;
 }
 
@@ -70,6 +72,7 @@ export function buildPeriodView(
   const bucketTotals = new Map<Bucket, number>();
   const platforms = new Map<string, number>();
   const activities = new Map<string, number>();
+  const recorders = new Map<string, number>();
   for (const session of sessions) {
     const bucket = bucketOf(session);
     for (const piece of splitByDay(session, range)) {
@@ -80,6 +83,7 @@ export function buildPeriodView(
       add(bucketTotals, bucket, ms);
       add(platforms, session.platform, ms);
       add(activities, session.activity, ms);
+      add(recorders, session.recordedBy ?? '', ms);
     }
   }
   for (const client of clients) {
@@ -112,6 +116,7 @@ export function buildPeriodView(
     buckets,
     platforms: sorted(platforms, 'platform'),
     activities: sorted(activities, 'activity'),
+    recorders: sorted(recorders, 'recordedBy'),
     total: [...bucketTotals.values()].reduce((a, b) => a + b, 0),
   };
 }

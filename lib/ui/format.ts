@@ -50,3 +50,13 @@ export function formatMonth(at: number): string {
 export function formatWeekday(at: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { weekday: 'short', day: 'numeric' }).format(at);
 }
+
+/** How long ago, in words ("3 minutes ago", "il y a 3 minutes"; "now" under a minute): sync and other past events. */
+export function formatAgo(at: number, now: number): string {
+  const format = new Intl.RelativeTimeFormat(currentLanguage(), { numeric: 'auto' });
+  const minutes = Math.round((at - now) / 60_000);
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return format.format(hours, 'hour');
+  return format.format(Math.round(hours / 24), 'day');
+}

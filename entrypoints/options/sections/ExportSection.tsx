@@ -15,6 +15,8 @@ import { Field, described } from '../../../lib/ui/components/Field';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { saveSettings } from '../../../lib/ui/settings-store';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
+import { useSyncStatus } from '../../../lib/ui/use-sync-status';
+import { memberResolver } from '../../../lib/sync/members';
 import { db } from '../../../lib/ui/page-db';
 
 function backupProblemText(problem: BackupProblem): string {
@@ -52,15 +54,18 @@ export function ExportSection({ settings }: { settings: Settings }) {
   const rangeError = fromDay === null || toDay === null ? t('err_date_invalid') : toDay < fromDay ? t('exportRangeReversed') : null;
   const range = fromDay !== null && toDay !== null ? { from: fromDay, to: dayRange(toDay).to } : null;
   const clientList = clients.status === 'ready' ? clients.value : [];
+  const sync = useSyncStatus();
   const client = clientList.find((c) => c.id === clientId);
 
   const exportCsv = async (variant: CsvVariant) => {
     if (!range || rangeError) return;
     const sessions = client ? await clientSessionsOverlapping(db, client.id, range.from, range.to) : await sessionsOverlapping(db, range.from, range.to);
     const names = new Map(clientList.map((c) => [c.id, c.name]));
+    const memberOf = sync ? memberResolver(sync.webdav.devices, sync.webdav.device) : null;
     const csv = sessionsCsv(sessions, range, {
       variant,
       clientName: (id) => (id === null ? '' : id === PERSONAL_CLIENT_ID ? t('personalCsv') : (names.get(id) ?? '')),
+      ...(memberOf ? { memberName: (session) => memberOf(session.recordedBy) } : {}),
     });
     const who = client ? safeFilePart(client.name) : 'all';
     await downloadText(csv, `social-hours_${who}_${rangeLabel(range)}${variant === 'spreadsheet' ? '_spreadsheet' : ''}.csv`, 'text/csv;charset=utf-8');

@@ -13,6 +13,8 @@ import { formatDay, formatDuration, formatHours, formatMoney, formatWeekday } fr
 import { t } from '../../../lib/ui/i18n';
 import { activityLabel, platformLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
+import { useSyncStatus } from '../../../lib/ui/use-sync-status';
+import { memberResolver } from '../../../lib/sync/members';
 import { db } from '../../../lib/ui/page-db';
 
 const PERSONAL_COLOR = '#8b949e';
@@ -58,6 +60,8 @@ export function ReportsSection({ settings }: { settings: Settings }) {
   const previousSessions = useLiveQuery(() => sessionsOverlapping(db, previous.from, previous.to), [previous.from, previous.to]);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
   const calendar = calendarFromSettings(settings);
+  const sync = useSyncStatus();
+  const memberOf = sync ? memberResolver(sync.webdav.devices, sync.webdav.device) : null;
 
   let body;
   if (sessions.status === 'error' || clients.status === 'error' || previousSessions.status === 'error') {
@@ -80,6 +84,8 @@ export function ReportsSection({ settings }: { settings: Settings }) {
       targetMs: contracted.reduce((sum, c) => sum + dailyTargetMs(c, d.day, calendar), 0),
     }));
     const hasTarget = bars.some((b) => b.targetMs > 0);
+    const members = new Map<string, number>();
+    if (memberOf) for (const r of view.recorders) members.set(memberOf(r.recordedBy), (members.get(memberOf(r.recordedBy)) ?? 0) + r.ms);
     body = (
       <>
         <div class="card chart-card">
@@ -170,6 +176,9 @@ export function ReportsSection({ settings }: { settings: Settings }) {
             }))}
           />
         </div>
+        {members.size > 0 && (
+          <Totals title={t('byMember')} testId="period-members" rows={[...members.entries()].sort((a, b) => b[1] - a[1]).map(([member, ms]) => ({ key: member, label: member, ms }))} />
+        )}
       </>
     );
   }
