@@ -9,6 +9,7 @@ const DATE_SENSITIVE = [
   'tests/unit/sessions/**/*.test.ts',
   'tests/unit/time/**/*.test.ts',
   'tests/unit/backup/**/*.test.ts',
+  'tests/unit/sync/**/*.test.ts',
 ];
 
 export default defineConfig({
