@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DayTotalsRecord } from './day-totals';
 import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord } from './records';
+import type { SyncConfigRecord, SyncDeviceRecord, SyncFileRecord } from '../sync/sync-records';
 
 export const DATABASE_NAME = 'social-hours';
 
@@ -14,7 +15,8 @@ export const DATABASE_NAME = 'social-hours';
  * - `[clientId+start]`: one client over a range;
  * - `updatedAt`: what changed since a point (backups, merges);
  * - `edits.*sessionIds`: the history of one session;
- * - `tombstones.[table+id]`: whether a record was deleted, when a restore brings a copy.
+ * - `tombstones.[table+id]`: whether a record was deleted, when a restore brings a copy;
+ * - `syncFiles.*ids`: the own sync files that hold a session, when it moves, goes or is replaced.
  */
 export class SocialHoursDatabase extends Dexie {
   sessions!: EntityTable<SessionRecord, 'id'>;
@@ -24,6 +26,9 @@ export class SocialHoursDatabase extends Dexie {
   dayTotals!: EntityTable<DayTotalsRecord, 'day'>;
   tombstones!: Dexie.Table<TombstoneRecord, [string, string]>;
   invoices!: EntityTable<InvoiceRecord, 'id'>;
+  syncFiles!: EntityTable<SyncFileRecord, 'name'>;
+  syncDevices!: EntityTable<SyncDeviceRecord, 'id'>;
+  syncConfig!: Dexie.Table<SyncConfigRecord, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -59,6 +64,12 @@ export class SocialHoursDatabase extends Dexie {
     this.version(5).stores({
       tombstones: '[table+id], deletedAt',
       invoices: 'id, clientId',
+    });
+    // Version 6 adds what sync through a WebDAV folder keeps: the folder's files as last seen, the other devices, the key and progress.
+    this.version(6).stores({
+      syncFiles: 'name, *ids',
+      syncDevices: 'id',
+      syncConfig: 'id',
     });
   }
 }

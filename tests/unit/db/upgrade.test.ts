@@ -30,7 +30,7 @@ describe('a database made by schema version 1', () => {
 
     const db = new SocialHoursDatabase();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.sessions.orderBy('id').toArray()).toEqual(fixture.sessions);
     expect(await db.clients.toArray()).toEqual(fixture.clients);
     expect(await db.rules.toArray()).toEqual(fixture.rules);
