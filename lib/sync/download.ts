@@ -1,3 +1,4 @@
+import { sameVersion } from './etag';
 import { SyncFileError, unseal } from './envelope';
 import { deviceIdentityOf, DeviceFileSchema, SessionsFileSchema, TombstonesFileSchema } from './file-contents';
 import { parseFileName, type SyncFileName } from './file-names';
@@ -37,7 +38,7 @@ export async function downloadChanges(run: SyncRun, listed: readonly RemoteFile[
   for (const { file, parsed } of files) {
     if (file.modified !== null) lastSeen.set(parsed.device, Math.max(lastSeen.get(parsed.device) ?? 0, file.modified));
     const row = known.get(file.name);
-    if (row?.etag === file.etag && !(row.problem && retryProblems)) {
+    if (row?.etag != null && sameVersion(row.etag, file.etag) && !(row.problem && retryProblems)) {
       if (row.problem) report.problems.push({ file: file.name, code: row.problem });
       report.files.skipped += 1;
     } else {

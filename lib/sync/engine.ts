@@ -1,3 +1,4 @@
+import { sameVersion } from './etag';
 import * as v from 'valibot';
 import { DAY, type Clock } from '../time/clock';
 import { downloadChanges } from './download';
@@ -84,7 +85,8 @@ function needsFullCheck(state: SyncStateRecord, now: number): boolean {
 async function checkKey(run: SyncRun, files: readonly RemoteFile[]): Promise<SyncErrorCode | null> {
   const listed = files.find((f) => f.name === KEY_FILE);
   if (!listed) return 'key-missing';
-  if ((await run.store.file(KEY_FILE))?.etag === listed.etag) return null;
+  const known = (await run.store.file(KEY_FILE))?.etag;
+  if (known != null && sameVersion(known, listed.etag)) return null;
   let got;
   try {
     got = await run.dav.get(KEY_FILE);

@@ -58,6 +58,11 @@ export class SyncScheduler {
     return attempt;
   }
 
+  /** When the attempt in progress (if any) has ended. */
+  async settled(channel: SyncChannel): Promise<void> {
+    while (this.running.has(channel)) await this.running.get(channel);
+  }
+
   /** Runs every enabled channel whose next attempt is due: on the alarm and when the worker starts. */
   async runDue(): Promise<void> {
     const status = await this.status;

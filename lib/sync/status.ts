@@ -21,6 +21,7 @@ export const SYNC_ERROR_CODES = [
   'server',
   'bad-response',
   'wrong-passphrase',
+  'key-missing',
   'newer-format',
   'corrupt-file',
   'permission-missing',

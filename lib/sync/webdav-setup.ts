@@ -18,22 +18,20 @@ export const WebDavSetupSchema = v.object({
 export type WebDavSetup = v.InferOutput<typeof WebDavSetupSchema>;
 
 /**
- * What a connected browser keeps in `storage.local`. The server's password must be kept to
- * sync unattended; the passphrase is not: only the key derived from it, which cannot be
- * read back out of the browser (a non-extractable WebCrypto key in IndexedDB).
+ * How a connected browser reaches its folder, kept in `storage.local`. The server's password
+ * must be kept to sync unattended; the passphrase is not: only the key derived from it, which
+ * cannot be read back out of the browser (a non-extractable WebCrypto key in IndexedDB).
  */
-export const WebDavConfigSchema = v.object({
+export const WebDavCredentialsSchema = v.object({
   folderUrl: v.string(),
   username: v.string(),
   password: v.string(),
-  deviceId: Id,
-  deviceName: Name,
-  memberName: Name,
 });
-export type WebDavConfig = v.InferOutput<typeof WebDavConfigSchema>;
+export type WebDavCredentials = v.InferOutput<typeof WebDavCredentialsSchema>;
 
 export const WEBDAV_CONFIG_KEY = 'webdavSync';
-export const BROWSER_SYNC_KEY = 'browserSync';
+/** This browser's device id in sync folders, kept across a disconnection so that it stays one device. */
+export const DEVICE_ID_KEY = 'syncDeviceId';
 
 export type SetupField = keyof WebDavSetup;
 
