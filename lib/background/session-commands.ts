@@ -7,6 +7,7 @@ import { invalidateDays } from '../db/day-totals';
 import { sessionsOverlapping } from '../db/session-queries';
 import { deleteRemembered } from '../db/tombstones';
 import { nextVersion } from '../db/versions';
+import { loadConnection } from '../sync/sync-store';
 import type { CommandResponse } from '../messaging/protocol';
 import { carveOut } from '../sessions/carve';
 import { mergeSessions, validateSessionUpdate, type SessionUpdate } from '../sessions/session-edit';
@@ -31,8 +32,9 @@ export class SessionCommands {
     if (sessions.length === 0) return { ok: true, count: 0 };
     const from = Math.min(...sessions.map((s) => s.start));
     const to = Math.max(...sessions.map((s) => s.end));
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
-      const overlapping = await sessionsOverlapping(this.db, from, to);
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices, this.db.syncConfig], async () => {
+      const recorder = await this.recorders();
+      const overlapping = (await sessionsOverlapping(this.db, from, to)).filter((s) => recorder(s) === recorder(sessions[0]!));
       if (await this.locked([...sessions, ...overlapping.filter((s) => sessions.some((m) => s.start < m.end && s.end > m.start))])) return LOCKED;
       for (const session of sessions) {
         const { puts, deletes } = carveOut(overlapping, { from: session.start, to: session.end }, this.newId, now);
@@ -77,15 +79,16 @@ export class SessionCommands {
 
   /** Changes a session's client, times or note, refusing times that would overlap another session. */
   async update(id: string, change: SessionUpdate, now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.invoices], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.invoices, this.db.syncConfig], async () => {
       const session = await this.db.sessions.get(id);
       if (!session) return { ok: false, error: 'unknown-session' };
+      const recorder = await this.recorders();
       if (change.clientId && change.clientId !== PERSONAL_CLIENT_ID && !(await this.db.clients.get(change.clientId))) {
         return { ok: false, error: 'unknown-client' };
       }
       const start = change.start ?? session.start;
       const end = change.end ?? session.end;
-      const neighbours = (await sessionsOverlapping(this.db, start, end)).filter((s) => s.id !== id);
+      const neighbours = (await sessionsOverlapping(this.db, start, end)).filter((s) => s.id !== id && recorder(s) === recorder(session));
       const checked = validateSessionUpdate(session, change, neighbours, now);
       if (!checked.ok) return { ok: false, error: checked.error };
       if (await this.locked([session, checked.session])) return LOCKED;
@@ -115,15 +118,16 @@ export class SessionCommands {
     if (firstOverlap(sessions) !== null) return { ok: false, error: 'overlap' };
     const ids = new Set(sessions.map((s) => s.id));
     const clientIds = [...new Set(sessions.map((s) => s.clientId))].filter((id): id is string => id !== null && id !== PERSONAL_CLIENT_ID);
-    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.clients, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices, this.db.syncConfig], async () => {
       if ((await this.db.clients.bulkGet(clientIds)).some((c) => c === undefined)) return { ok: false, error: 'unknown-client' };
       const current = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       // Newer than their deletion and than what replaced them: a backup restored or a sync merged later does not take them away again.
       const deleted = new Map((await this.db.tombstones.bulkGet([...ids].map((id) => ['sessions', id] as [string, string]))).filter((t) => t !== undefined).map((t) => [t!.id, t!.deletedAt]));
       const latest = new Map(current.map((s) => [s.id, s.updatedAt]));
       const restored = sessions.map((s) => ({ ...s, updatedAt: nextVersion(Math.max(s.updatedAt, latest.get(s.id) ?? 0, deleted.get(s.id) ?? 0), now) }));
+      const recorder = await this.recorders();
       const others = (await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)))).filter((s) => !ids.has(s.id));
-      if (others.some((o) => restored.some((r) => o.start < r.end && o.end > r.start))) return { ok: false, error: 'overlap' };
+      if (others.some((o) => restored.some((r) => recorder(o) === recorder(r) && o.start < r.end && o.end > r.start))) return { ok: false, error: 'overlap' };
       if (await this.locked([...current, ...restored])) return LOCKED;
       await this.db.sessions.bulkPut(restored);
       await this.db.tombstones.bulkDelete([...ids].map((id) => ['sessions', id] as [string, string]));
@@ -134,10 +138,12 @@ export class SessionCommands {
 
   /** Joins neighbouring sessions of the same client, platform, account and activity into the first. */
   async merge(ids: readonly string[], now: number): Promise<CommandResponse> {
-    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices], async () => {
+    return this.db.transaction('rw', [this.db.sessions, this.db.edits, this.db.dayTotals, this.db.tombstones, this.db.invoices, this.db.syncConfig], async () => {
       const sessions = (await this.db.sessions.bulkGet([...ids])).filter((s): s is SessionRecord => s !== undefined);
       if (sessions.length !== ids.length) return { ok: false, error: 'unknown-session' };
-      const between = await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)));
+      const recorder = await this.recorders();
+      if (new Set(sessions.map(recorder)).size > 1) return { ok: false, error: 'merge-different' };
+      const between = (await sessionsOverlapping(this.db, Math.min(...sessions.map((s) => s.start)), Math.max(...sessions.map((s) => s.end)))).filter((s) => recorder(s) === recorder(sessions[0]!));
       const merged = mergeSessions(sessions, between, now);
       if (!merged.ok) return { ok: false, error: merged.error };
       if (await this.locked(sessions)) return LOCKED;
@@ -186,6 +192,16 @@ export class SessionCommands {
 
   private async activeInvoices(): Promise<InvoiceRecord[]> {
     return (await this.db.invoices.toArray()).filter((i) => i.unlockedAt === null);
+  }
+
+  /**
+   * Whose timeline a session is on: the device that recorded it, this browser's for time not
+   * yet published. Members of an agency work at the same time: a manual entry or an edit here
+   * cuts into, or is refused by, this browser's own time only, never another member's.
+   */
+  private async recorders(): Promise<(session: Pick<SessionRecord, 'recordedBy'>) => string> {
+    const self = (await loadConnection(this.db))?.device.id ?? '';
+    return (session) => session.recordedBy ?? self;
   }
 
   private async locked(sessions: readonly SessionRecord[]): Promise<boolean> {

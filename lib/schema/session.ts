@@ -35,9 +35,18 @@ export const SessionSchema = schemaOf<SessionRecord>()(
   ),
 );
 
-/** Sessions never overlap: the id of the first one that starts before the previous one ends, or null. */
-export function firstOverlap(sessions: readonly Pick<SessionRecord, 'id' | 'start' | 'end'>[]): string | null {
+/**
+ * One person's sessions never overlap: the id of the first one that starts before the
+ * previous one of the same recorder ends, or null. Members of an agency syncing through one
+ * folder work at the same time: their sessions (told apart by `recordedBy`) may overlap.
+ */
+export function firstOverlap(sessions: readonly Pick<SessionRecord, 'id' | 'start' | 'end' | 'recordedBy'>[]): string | null {
   const sorted = [...sessions].sort((a, b) => a.start - b.start);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.start < sorted[i - 1]!.end) return sorted[i]!.id;
+  const lastEnd = new Map<string, number>();
+  for (const s of sorted) {
+    const recorder = s.recordedBy ?? '';
+    if (s.start < (lastEnd.get(recorder) ?? -Infinity)) return s.id;
+    lastEnd.set(recorder, Math.max(s.end, lastEnd.get(recorder) ?? -Infinity));
+  }
   return null;
 }

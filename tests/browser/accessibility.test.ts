@@ -9,7 +9,7 @@ import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 
-const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'settings'];
+const SECTIONS = ['reports', 'timesheet', 'clients', 'rules', 'unassigned', 'manual', 'export', 'sites', 'sync', 'settings'];
 
 let sites: FakeSites;
 beforeAll(async () => {

@@ -90,7 +90,7 @@ describe('safety in Chromium', () => {
     }
     const dashboard = await browser.extensionPage('options.html#clients');
     await createClient(dashboard, 'Boulangerie Dupont');
-    for (const section of ['reports', 'timesheet', 'unassigned', 'rules', 'sites', 'settings', 'export']) {
+    for (const section of ['reports', 'timesheet', 'unassigned', 'rules', 'sites', 'sync', 'settings', 'export']) {
       await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
       // The section has rendered (and started whatever it loads) once its tab is the current one.
       await expect.poll(() => dashboard.getByTestId(`nav-${section}`).getAttribute('aria-current')).toBe('page');

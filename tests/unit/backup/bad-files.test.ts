@@ -101,6 +101,17 @@ describe('bad backup files', () => {
 
   it('counts at least fifteen kinds', () => expect(BAD_FILES.length).toBeGreaterThanOrEqual(15));
 
+  it('restores the overlapping time of two members of an agency, each recorded on their own browser', async () => {
+    const text = mutate((j) => {
+      j.sessions[0].recordedBy = 'marielaptop00000';
+      j.sessions[1].recordedBy = 'lucasdesktop0000';
+      j.sessions[1].start = j.sessions[0].start + 60_000;
+    });
+    const result = await service().restoreBackup(text, text.length);
+    expect(result.ok).toBe(true);
+    expect(await db.sessions.bulkGet(['b1', 'b2'])).toHaveLength(2);
+  });
+
   it('takes names with HTML or formula-like text as plain data: shown as text, neutralised in CSV', async () => {
     const text = mutate((j) => {
       j.clients[0].name = '<img src=x onerror=alert(1)> =HYPERLINK("x")';
