@@ -4,13 +4,13 @@ import { DURABLE_KEYS, readDurable } from '../../lib/background/durable-state';
 import type { DurableState, TrackingPorts } from '../../lib/background/tracking-service';
 import type { SocialHoursDatabase } from '../../lib/db/database';
 import { idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
+import { saveDatedSettings, SETTINGS_KEY } from '../../lib/settings/settings-storage';
 import type { Clock } from '../../lib/time/clock';
 import type { BrowserView, IdleState, TabSnapshot } from '../../lib/tracking/events';
 
 const CHECKPOINT_KEY = 'trackerCheckpoint';
 const WAKEUP_ALARM = 'tracker-wakeup';
 const OVERRIDE_ALARM = 'override-end';
-export const SETTINGS_KEY = 'settings';
 
 export function isTrackerAlarm(alarm: Alarms.Alarm): boolean {
   return alarm.name === WAKEUP_ALARM || alarm.name === OVERRIDE_ALARM;
@@ -78,7 +78,7 @@ export function createBrowserPorts(
       if (when !== null) await browser.alarms.create(OVERRIDE_ALARM, { when });
     },
     saveDurable: (key, value) => browser.storage.local.set({ [key]: value }),
-    saveSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+    saveSettings: (settings) => saveDatedSettings(browser.storage.local, settings, clock()),
     afterChange,
     onError: (error) => console.error('[social-hours] tracking error', error),
   };

@@ -43,6 +43,7 @@ export function quickClient(
       color: value.color,
       archived: false,
       createdAt: now,
+      updatedAt: now,
       contracts: [value.term],
       hourlyRate: value.hourlyRate,
       currency: value.currency,

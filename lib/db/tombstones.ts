@@ -1,6 +1,6 @@
 import type { SocialHoursDatabase } from './database';
 import type { TombstoneTable } from './records';
-import { nextVersion } from './versions';
+import { nextVersion, versionOf } from './versions';
 
 /**
  * Deletes records and remembers that they were deleted, in the caller's transaction (which
@@ -16,7 +16,7 @@ export async function deleteRemembered(db: SocialHoursDatabase, table: Tombstone
   const known = await db.tombstones.bulkGet(ids.map((id) => [table, id] as [string, string]));
   await db.tombstones.bulkPut(
     ids.map((id, i) => {
-      const version = records[i] ? (records[i]!.updatedAt ?? records[i]!.createdAt) : 0;
+      const version = records[i] ? versionOf(records[i]!) : 0;
       return { table, id, deletedAt: Math.max(nextVersion(version, at), known[i]?.deletedAt ?? 0) };
     }),
   );

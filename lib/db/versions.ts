@@ -24,3 +24,6 @@ export function laterVersion<T extends { updatedAt: number }>(a: T, b: T): T {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
   return canonical(a) >= canonical(b) ? a : b;
 }
+
+/** The edit time of a client or a rule: records saved before browser sync have only their creation time. */
+export const versionOf = (record: { createdAt: number; updatedAt?: number }): number => record.updatedAt ?? record.createdAt;

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readSettings, validateSettings, type Settings, type SettingsProblem } from '../settings/settings';
-
-const KEY = 'settings';
+import { saveDatedSettings, SETTINGS_KEY as KEY } from '../settings/settings-storage';
 
 export async function loadSettings(): Promise<Settings> {
   return readSettings((await browser.storage.local.get(KEY))[KEY]);
@@ -11,7 +10,7 @@ export async function loadSettings(): Promise<Settings> {
 /** Saves settings only when they are all valid; otherwise returns the problems and stores nothing. */
 export async function saveSettings(settings: Settings): Promise<SettingsProblem[]> {
   const problems = validateSettings(settings);
-  if (problems.length === 0) await browser.storage.local.set({ [KEY]: settings });
+  if (problems.length === 0) await saveDatedSettings(browser.storage.local, settings, Date.now());
   return problems;
 }
 

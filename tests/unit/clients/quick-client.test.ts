@@ -16,6 +16,7 @@ describe('quickClient', () => {
         color: '#15803d',
         archived: false,
         createdAt: NOW,
+        updatedAt: NOW,
         contracts: [{ from: '2026-11-01', period: 'none', hours: 0 }],
         hourlyRate: null,
         currency: 'EUR',
