@@ -1,6 +1,6 @@
 import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
 import type { Backup } from './backup-schema';
-import { canonical, laterVersion } from '../db/versions';
+import { canonical, laterVersion, versionOf } from '../db/versions';
 
 export interface LocalRecords {
   sessions: Map<string, SessionRecord>;
@@ -28,6 +28,12 @@ export interface RestoreCounts {
   removed: number;
 }
 
+type Dated<T> = T & { updatedAt: number };
+
+/** Clients and rules saved before edit times were kept are dated by their creation. */
+const dated = <T extends { createdAt: number; updatedAt?: number }>(record: T): Dated<T> => ({ ...record, updatedAt: versionOf(record) });
+const maybeDated = <T extends { createdAt: number; updatedAt?: number }>(record: T | undefined) => record && dated(record);
+
 export const tombstoneKey = (table: TombstoneTable, id: string) => `${table}/${id}`;
 
 /**
@@ -37,8 +43,9 @@ export const tombstoneKey = (table: TombstoneTable, id: string) => `${table}/${i
  *   or later than that version removes it, and is kept to remove any older copy later;
  * - times in the file after its own export (or after now) are taken as that moment, so a
  *   file with a clock far ahead cannot win against every later correction;
- * - clients, rules and the history are added when missing and not deleted here; a client
- *   or rule deleted in the file is deleted here;
+ * - clients and rules the same way, by their edit time (`versionOf`: their creation for
+ *   records saved before edit times were kept);
+ * - the history is added when missing and never deleted;
  * - an invoiced period unlocked on either side is unlocked (the unlock came later).
  * Restoring the same file twice writes nothing the second time, and files from several
  * browsers give the same database in any order.
@@ -59,45 +66,36 @@ export function planRestore(local: LocalRecords, backup: Backup, now: number): {
 
   const plan: RestorePlan = { sessions: { put: [], remove: [] }, clients: { put: [], remove: [] }, rules: { put: [], remove: [] }, edits: [], invoices: [], tombstones: [...tombstones.values()] };
 
-  const incomingSessions = new Map(backup.sessions.map((s) => [s.id, { ...s, updatedAt: clamp(s.updatedAt) }]));
-  const touched = new Set([...incomingSessions.keys(), ...backup.tombstones.filter((t) => t.table === 'sessions').map((t) => t.id)]);
-  for (const id of touched) {
-    const mine = local.sessions.get(id);
-    const theirs = incomingSessions.get(id);
-    if (!mine && !theirs) continue;
-    const winner = mine && theirs ? laterVersion(mine, theirs) : (mine ?? theirs)!;
-    if (winner.updatedAt <= deletedAt('sessions', id)) {
-      if (mine) {
-        plan.sessions.remove.push(mine);
-        counts.removed += 1;
-      } else counts.unchanged += 1;
-    } else if (winner === mine) {
-      counts.unchanged += 1;
-    } else if (mine && canonical(mine) === canonical(winner)) {
-      counts.unchanged += 1;
-    } else {
-      plan.sessions.put.push(winner);
-      counts[mine ? 'updated' : 'added'] += 1;
-    }
-  }
-
-  const others = <T extends { id: string }>(table: 'clients' | 'rules', records: readonly T[], present: Map<string, T>, target: { put: T[]; remove: string[] }) => {
-    for (const record of records) {
-      if (present.has(record.id) || deletedAt(table, record.id) >= 0) counts.unchanged += 1;
-      else {
-        target.put.push(record);
-        counts.added += 1;
-      }
-    }
-    for (const tombstone of tombstones.values()) {
-      if (tombstone.table === table && present.has(tombstone.id)) {
-        target.remove.push(tombstone.id);
-        counts.removed += 1;
+  /** Takes each record's later version, here or in the file; a deletion at or after that version removes it. */
+  const merge = <T extends { id: string; updatedAt: number }>(table: TombstoneTable, incoming: readonly T[], mine: (id: string) => T | undefined, target: { put: T[]; remove: T[] }) => {
+    const theirs = new Map(incoming.map((r) => [r.id, { ...r, updatedAt: clamp(r.updatedAt) }]));
+    const touched = new Set([...theirs.keys(), ...backup.tombstones.filter((t) => t.table === table).map((t) => t.id)]);
+    for (const id of touched) {
+      const here = mine(id);
+      const there = theirs.get(id);
+      if (!here && !there) continue;
+      const winner = here && there ? laterVersion(here, there) : (here ?? there)!;
+      if (winner.updatedAt <= deletedAt(table, id)) {
+        if (here) {
+          target.remove.push(here);
+          counts.removed += 1;
+        } else counts.unchanged += 1;
+      } else if (winner === here || (here && canonical(here) === canonical(winner))) {
+        counts.unchanged += 1;
+      } else {
+        target.put.push(winner);
+        counts[here ? 'updated' : 'added'] += 1;
       }
     }
   };
-  others('clients', backup.clients, local.clients, plan.clients);
-  others('rules', backup.rules, local.rules, plan.rules);
+  merge('sessions', backup.sessions, (id) => local.sessions.get(id), plan.sessions);
+
+  const clients = { put: [] as Dated<ClientRecord>[], remove: [] as Dated<ClientRecord>[] };
+  merge('clients', backup.clients.map(dated), (id) => maybeDated(local.clients.get(id)), clients);
+  plan.clients = { put: clients.put, remove: clients.remove.map((c) => c.id) };
+  const rules = { put: [] as Dated<RuleRecord>[], remove: [] as Dated<RuleRecord>[] };
+  merge('rules', backup.rules.map(dated), (id) => maybeDated(local.rules.get(id)), rules);
+  plan.rules = { put: rules.put, remove: rules.remove.map((r) => r.id) };
 
   for (const edit of backup.edits) {
     if (local.edits.has(edit.id)) counts.unchanged += 1;

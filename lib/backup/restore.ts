@@ -24,6 +24,7 @@ export async function restoreInto(db: SocialHoursDatabase, backup: Backup, now: 
           ...sessionIds.map((id) => ['sessions', id]),
           ...backup.clients.map((c) => ['clients', c.id]),
           ...backup.rules.map((r) => ['rules', r.id]),
+          ...backup.tombstones.map((t) => [t.table, t.id]),
         ]).toArray()).map((t) => [tombstoneKey(t.table, t.id), t]),
       ),
     };

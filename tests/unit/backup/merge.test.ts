@@ -5,7 +5,8 @@ import { createBackup, readBackup } from '../../../lib/backup/backup-file';
 import { restoreInto } from '../../../lib/backup/restore';
 import { SocialHoursDatabase } from '../../../lib/db/database';
 import { pastDayTotals } from '../../../lib/db/day-totals';
-import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
+import { BACKUP_FORMAT, type Backup } from '../../../lib/backup/backup-schema';
+import type { ClientRecord, RuleRecord, SessionRecord } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 
@@ -162,5 +163,65 @@ describe('restore is a set union', () => {
       a!.close();
       b!.close();
     }
+  });
+});
+
+describe('restore keeps the later edit of a client or a rule', () => {
+  const fileAt = at(25, 12);
+  const file = (extra: Partial<Backup>): Backup => ({ format: BACKUP_FORMAT, version: 2, exportedAt: fileAt, sessions: [], clients: [], rules: [], edits: [], tombstones: [], invoices: [], ...extra });
+  const rule: RuleRecord = { id: 'r1', clientId: 'dupont', platform: 'facebook', account: 'boulangerie-dupont', urlPattern: null, createdAt: 1 };
+  const renamed = (name: string, updatedAt?: number): ClientRecord => ({ ...client, name, ...(updatedAt === undefined ? {} : { updatedAt }) });
+  const ruleFor = (clientId: string, updatedAt?: number): RuleRecord => ({ ...rule, clientId, ...(updatedAt === undefined ? {} : { updatedAt }) });
+
+  it.each([
+    ['the file\'s later edit replaces the one here', renamed('Here', at(24, 8)), renamed('File', at(24, 9)), 'File'],
+    ['an edit made here after the file\'s stays', renamed('Here', at(24, 9)), renamed('File', at(24, 8)), 'Here'],
+    ['a client saved here before edit times were kept loses to a dated edit in the file', renamed('Here'), renamed('File', at(24, 8)), 'File'],
+    ['an edit dated after the file was exported counts as made at its export, not later', renamed('Here', at(25, 13)), renamed('File', Date.UTC(2243, 0, 1)), 'Here'],
+  ])('clients: %s', async (_name, here, there, expected) => {
+    await db.clients.put(here);
+    const { counts } = await restoreInto(db, file({ clients: [there] }), at(26, 8));
+    expect((await db.clients.get('dupont'))?.name).toBe(expected);
+    expect(counts.updated).toBe(expected === 'File' ? 1 : 0);
+    expect((await restoreInto(db, file({ clients: [there] }), at(26, 9))).counts, 'restoring again changes nothing').toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it.each([
+    ['the file\'s later edit replaces the one here', ruleFor('dupont', at(24, 8)), ruleFor('martin', at(24, 9)), 'martin'],
+    ['an edit made here after the file\'s stays', ruleFor('dupont', at(24, 9)), ruleFor('martin', at(24, 8)), 'dupont'],
+  ])('rules: %s', async (_name, here, there, expected) => {
+    const martin = { ...client, id: 'martin', name: 'Fleuriste Martin' };
+    await db.clients.put(martin);
+    await db.rules.put(here);
+    await restoreInto(db, file({ clients: [client, martin], rules: [there] }), at(26, 8));
+    expect((await db.rules.get('r1'))?.clientId).toBe(expected);
+  });
+
+  it.each([
+    ['a deletion in the file after the last edit here removes the client', at(24, 8), at(24, 9), 0],
+    ['an edit here after the deletion in the file keeps it', at(24, 9), at(24, 8), 1],
+  ])('%s', async (_name, editedAt, deletedAt, expected) => {
+    await db.clients.put(renamed('Here', editedAt));
+    await restoreInto(db, file({ tombstones: [{ table: 'clients', id: 'dupont', deletedAt }] }), at(26, 8));
+    expect(await db.clients.count()).toBe(expected);
+  });
+
+  it('an older deletion in the file does not replace the later one remembered here', async () => {
+    await db.tombstones.put({ table: 'rules', id: 'r9', deletedAt: at(24, 9) });
+    await restoreInto(db, file({ tombstones: [{ table: 'rules', id: 'r9', deletedAt: at(24, 8) }] }), at(26, 8));
+    expect(await db.tombstones.get(['rules', 'r9'])).toEqual({ table: 'rules', id: 'r9', deletedAt: at(24, 9) });
+  });
+
+  it('gives the same clients whichever of two files with edits of the same client comes first', async () => {
+    const files = [file({ clients: [renamed('A', at(24, 8))] }), file({ clients: [renamed('B', at(24, 9))] }), file({ clients: [renamed('C', at(24, 9))] })];
+    const results = [];
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
+      const target = await freshDb(`clients-${order.join('')}`);
+      for (const i of order) await restoreInto(target, files[i]!, at(26, 8));
+      results.push(await target.clients.toArray());
+      target.close();
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
   });
 });
