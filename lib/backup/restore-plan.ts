@@ -1,6 +1,6 @@
 import type { ClientRecord, EditRecord, InvoiceRecord, RuleRecord, SessionRecord, TombstoneRecord, TombstoneTable } from '../db/records';
 import type { Backup } from './backup-schema';
-import { canonical, laterVersion, versionOf } from '../db/versions';
+import { canonical, dated, laterVersion } from '../db/versions';
 
 export interface LocalRecords {
   sessions: Map<string, SessionRecord>;
@@ -29,9 +29,6 @@ export interface RestoreCounts {
 }
 
 type Dated<T> = T & { updatedAt: number };
-
-/** Clients and rules saved before edit times were kept are dated by their creation. */
-const dated = <T extends { createdAt: number; updatedAt?: number }>(record: T): Dated<T> => ({ ...record, updatedAt: versionOf(record) });
 const maybeDated = <T extends { createdAt: number; updatedAt?: number }>(record: T | undefined) => record && dated(record);
 
 export const tombstoneKey = (table: TombstoneTable, id: string) => `${table}/${id}`;

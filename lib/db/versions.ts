@@ -27,3 +27,6 @@ export function laterVersion<T extends { updatedAt: number }>(a: T, b: T): T {
 
 /** The edit time of a client or a rule: records saved before browser sync have only their creation time. */
 export const versionOf = (record: { createdAt: number; updatedAt?: number }): number => record.updatedAt ?? record.createdAt;
+
+/** A client or a rule with its edit time, to compare with `laterVersion`. */
+export const dated = <T extends { createdAt: number; updatedAt?: number }>(record: T): T & { updatedAt: number } => ({ ...record, updatedAt: versionOf(record) });
