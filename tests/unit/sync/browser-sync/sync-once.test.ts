@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../../lib/settings/settings';
 import { saveDatedSettings } from '../../../../lib/settings/settings-storage';
 import { decodeItems } from '../../../../lib/sync/browser-sync/decode';
 import { syncSettingsOnce } from '../../../../lib/sync/browser-sync/sync-once';
-import { MINUTE } from '../../../../lib/time/clock';
+import { DAY, MINUTE } from '../../../../lib/time/clock';
 import { FakeSyncArea } from './fake-sync-area';
 import { TestBrowser } from './test-browser';
 
@@ -86,6 +86,62 @@ describe('one sync', () => {
     await b.db.invoices.update('i1', { unlockedAt: time + 1 });
     expect(await b.sync()).toMatchObject({ ok: true, pulled: { deleted: 1 }, problems: [] });
     expect(await b.db.clients.count()).toBe(0);
+  });
+});
+
+describe('deletions and copies', () => {
+  it.each([
+    ['an edit made elsewhere before the deletion does not bring the client back', -1, false],
+    ['an edit made elsewhere after the deletion does: it is later', +1, true],
+  ])('%s', async (_name, editedAfter, kept) => {
+    const { a, b } = await browsers();
+    await a.config.saveClient(client('dupont'));
+    await a.sync();
+    await b.sync();
+    const deletion = time + 10 * MINUTE;
+    time = deletion + editedAfter * MINUTE;
+    await b.config.saveClient(client('dupont', { name: 'Edited offline' }));
+    time = deletion;
+    await a.commands.deleteClient('dupont', a.now());
+    time = deletion + 2 * MINUTE;
+    for (const browser of [a, b, a, b]) expect((await browser.sync()).ok).toBe(true);
+    for (const browser of [a, b]) expect((await browser.state()).clients.map((c) => c.name)).toEqual(kept ? ['Edited offline'] : []);
+  });
+
+  it('a browser away for longer than the area keeps deletions brings its copy back once; the copy goes again for good', async () => {
+    const { a, b, area } = await browsers();
+    await a.config.saveClient(client('dupont'));
+    await a.sync();
+    await b.sync();
+    await a.commands.deleteClient('dupont', a.now());
+    await a.sync();
+    time += 100 * DAY;
+    await a.sync();
+    expect(area.snapshot()).toEqual({});
+
+    expect(await b.sync()).toMatchObject({ ok: true, pushed: 1 });
+    expect(await a.sync()).toMatchObject({ ok: true, removed: 1, pushed: 1 });
+    expect(await b.sync()).toMatchObject({ ok: true, pulled: { deleted: 1 } });
+    for (const browser of [a, b, a, b]) expect(await browser.sync()).toMatchObject({ ok: true, pushed: 0, removed: 0 });
+    expect((await b.state()).clients).toEqual([]);
+  });
+
+  it('a large client half arrived is not taken, nor overwritten by an older copy; once whole, it is taken', async () => {
+    const { a, b, area } = await browsers();
+    const large = { ...heavy('dupont'), contracts: Array.from({ length: 100 }, (_, i) => ({ from: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, period: 'week' as const, hours: i % 40 })) };
+    await a.config.saveClient(large);
+    await a.sync();
+    await b.sync();
+    time += MINUTE;
+    await a.config.saveClient({ ...large, name: 'Renamed' });
+    await a.sync();
+    const whole = area.snapshot();
+    area.drop(['p1:c:dupont']);
+    expect(await b.sync()).toMatchObject({ ok: true, pushed: 0, pulled: { clients: 0 }, problems: [{ code: 'incomplete', key: 'c:dupont' }] });
+    expect((await b.state()).clients[0]?.name).toBe('Client dupont');
+    area.put({ 'p1:c:dupont': whole['p1:c:dupont'] });
+    expect(await b.sync()).toMatchObject({ ok: true, pulled: { clients: 1 }, problems: [] });
+    expect((await b.state()).clients[0]?.name).toBe('Renamed');
   });
 });
 
