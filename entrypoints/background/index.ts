@@ -15,6 +15,8 @@ import { listenToMessages } from './messages';
 import { injectIntoOpenTabs } from './open-tabs';
 import { syncSiteScripts } from './site-scripts';
 import { WeeklyExport } from './weekly-export';
+import { browserSyncRunner } from './browser-sync';
+import { startSync } from './sync';
 import { createTestClock, installTestHooks } from './test-hooks';
 
 export default defineBackground(() => {
@@ -54,12 +56,21 @@ export default defineBackground(() => {
     await tracking.updateClients(nextClients);
     await tracking.updateRules(rules);
   };
-  listenToMessages(service, { syncSites, reloadConfig });
+  const sync = startSync(db, () => clock(), browserSyncRunner(db, service, () => clock(), reloadConfig));
+  listenToMessages(service, {
+    syncSites,
+    reloadConfig: async () => {
+      await reloadConfig();
+      sync.localConfigChanged();
+    },
+    sync: sync.hooks,
+  });
 
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || !change) return;
     applySettings(readSettings(change.newValue));
+    sync.localConfigChanged();
     void service.then((s) => s.updateSettings(settings));
     void syncSites();
   });

@@ -80,7 +80,7 @@ export async function startFakeSites(): Promise<FakeSites> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const resolverRules = [...FAKE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`, 'EXCLUDE localhost'].join(', ');
+  const resolverRules = [...FAKE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`, 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
   return {
     port,
     resolverRules,

@@ -74,11 +74,11 @@ async function connect(device: Device, name: string, member: string): Promise<vo
 /** "Sync now", and a wait until that attempt has ended (the test clock moves only when told, so it moves first). */
 async function syncNow(device: Device): Promise<void> {
   await device.ext.advanceClock(1);
-  const before = await device.ext.inWorker(async () => (await chrome.storage.local.get('syncStatus')).syncStatus?.webdav?.lastAttemptAt ?? 0, null);
+  const lastAttempt = () =>
+    device.ext.inWorker(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus as { webdav?: { lastAttemptAt?: number } } | undefined)?.webdav?.lastAttemptAt ?? 0, null);
+  const before = await lastAttempt();
   await device.dashboard.getByTestId('sync-now').click();
-  await expect
-    .poll(() => device.ext.inWorker(async () => (await chrome.storage.local.get('syncStatus')).syncStatus?.webdav?.lastAttemptAt ?? 0, null), { timeout: 60_000 })
-    .toBeGreaterThan(before);
+  await expect.poll(lastAttempt, { timeout: 60_000 }).toBeGreaterThan(before);
 }
 
 const shape = (sessions: SessionRecord[]) => sessions.map((s) => `${s.id} ${s.start} ${s.end} ${s.clientId} ${s.platform}`).sort();
