@@ -1,4 +1,4 @@
-import { isWeak, sameVersion } from './etag';
+import { isWeak, sameVersion, strongForm } from './etag';
 import { type DavResource, parseFolderListing, parseMultistatus } from './propfind';
 
 export interface RemoteFile {
@@ -186,7 +186,9 @@ export function createDavClient(options: DavClientOptions): DavClient {
       const bytes = new Uint8Array(body);
       const attempt = (conditionHeader: Record<string, string>) =>
         send('PUT', url, { 'Content-Type': 'application/octet-stream', ...conditionHeader }, bytes);
-      let reply = await attempt('ifMatch' in condition ? { 'If-Match': condition.ifMatch } : { 'If-None-Match': condition.ifNoneMatch });
+      // Callers keep ETags as listed, often W/ (read in Apache's second after a write): sent as they are,
+      // every write would first be refused, its body uploaded for nothing.
+      let reply = await attempt('ifMatch' in condition ? { 'If-Match': strongForm(condition.ifMatch) } : { 'If-None-Match': condition.ifNoneMatch });
       if (reply.status === 412 && 'ifMatch' in condition) {
         const strong = await sameVersionStrong(url, condition.ifMatch);
         if (strong) reply = await attempt({ 'If-Match': strong });

@@ -63,6 +63,19 @@ describe('the DAV client against answers Apache does not give', () => {
     expect(requests[0]!.init.headers).toMatchObject({ 'If-None-Match': '*' });
   });
 
+  it('writes over an ETag listed weak in one PUT, as the strong tag If-Match can match', async () => {
+    // Apache, a second after a write: W/"x" in the listing that gave it, "x" ever since.
+    let current = '"x"';
+    const { dav, requests } = client((_url, init) => {
+      if (init.method === 'PROPFIND') return new Response(multistatus([`${FOLDER}device-a.bin`, current, 3]), { status: 207 });
+      if ((init.headers as Record<string, string>)['If-Match'] !== current) return new Response(null, { status: 412 });
+      current = '"y"';
+      return new Response(null, { status: 204 });
+    });
+    expect(await dav.put('device-a.bin', new Uint8Array(3), { ifMatch: 'W/"x"' })).toEqual({ etag: '"y"' });
+    expect(requests.filter((r) => r.init.method === 'PUT').map((r) => r.init.headers)).toEqual([expect.objectContaining({ 'If-Match': '"x"' })]);
+  });
+
   it('reports a write lost when the file changed size before its ETag could be read', async () => {
     const { dav } = client((_url, init) => init.method === 'PUT' ? new Response(null, { status: 204 }) : new Response(multistatus([`${FOLDER}device-a.bin`, '"other"', 99]), { status: 207 }));
     expect((await failure(dav.put('device-a.bin', new Uint8Array(3), { ifMatch: '"mine"' }))).code).toBe('conflict');
