@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,46 @@ const READY_WITHIN_MS = 60_000;
 export function trustCertificate(certificatePath: string): void {
   if (typeof tls.setDefaultCACertificates !== 'function') throw new Error('Trusting the test server needs Node 22.19 or later');
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), readFileSync(certificatePath, 'utf8')]);
+}
+
+/**
+ * A fetch that sends the first half of the body of the first PUT of `name`, waits until
+ * Apache has written some of it to disk in `dir` (the folder's directory), then `cut`s the
+ * upload: `abort` drops the connection as a lost network would, `stall` sends nothing more
+ * and lets the client's time limit end it. Every other request goes through as it is. That PUT
+ * must be one Apache takes: it refuses one whose If-Match fails without reading any of its body.
+ */
+export function halfUpload({ cut, dir, name, reachedDisk }: { cut: 'abort' | 'stall'; dir: string; name: string; reachedDisk: () => void }): typeof fetch {
+  let done = false;
+  return async (input, init = {}) => {
+    if (done || init.method !== 'PUT' || !String(input).endsWith(`/${name}`)) return fetch(input, init);
+    done = true;
+    const body = init.body as Uint8Array;
+    const dropped = new AbortController();
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(body.subarray(0, body.length / 2));
+          return;
+        }
+        while (uploadBytesOnDisk(dir) === 0) await sleep(20);
+        reachedDisk();
+        if (cut === 'abort') dropped.abort();
+        else await new Promise(() => undefined);
+      },
+    });
+    const signal = AbortSignal.any([init.signal!, dropped.signal]);
+    return fetch(input, { ...init, body: stream, signal, duplex: 'half' } as RequestInit);
+  };
+}
+
+/** mod_dav_fs receives an upload into a temporary file beside its target, renamed over it once complete. */
+export const isUploadInProgress = (name: string): boolean => name.startsWith('.davfs.tmp');
+
+function uploadBytesOnDisk(dir: string): number {
+  return readdirSync(dir).filter(isUploadInProgress).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
 
 function freePort(): Promise<number> {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sameVersion } from '../../../lib/sync/etag';
 import { createDavClient, DavError, type DavClient } from '../../../lib/sync/webdav';
-import { startWebDavServer, trustCertificate, type WebDavServer } from '../../support/webdav-server';
+import { halfUpload, startWebDavServer, trustCertificate, type WebDavServer } from '../../support/webdav-server';
 
 // The transport against a real WebDAV server, Debian's Apache, through Node's own fetch.
 let server: WebDavServer;
@@ -186,40 +186,6 @@ describe('files', () => {
     expect(inFolder('a.bin')).toBe('after');
   });
 
-  /**
-   * A fetch that sends the first half of a PUT's body, waits until Apache has written some of
-   * it to disk, then `cut`s the upload: `abort` drops the connection as a lost network would,
-   * `stall` sends nothing more and lets the client's time limit end it.
-   */
-  function halfUpload(cut: 'abort' | 'stall', reachedDisk: () => void): typeof fetch {
-    return async (input, init = {}) => {
-      if (init.method !== 'PUT') return fetch(input, init);
-      const body = init.body as Uint8Array;
-      const dropped = new AbortController();
-      let sent = false;
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (!sent) {
-            sent = true;
-            controller.enqueue(body.subarray(0, body.length / 2));
-            return;
-          }
-          while (partialBytesOnDisk() === 0) await sleep(20);
-          reachedDisk();
-          if (cut === 'abort') dropped.abort();
-          else await new Promise(() => undefined);
-        },
-      });
-      const signal = AbortSignal.any([init.signal!, dropped.signal]);
-      return fetch(input, { ...init, body: stream, signal, duplex: 'half' } as RequestInit);
-    };
-  }
-
-  /** Bytes in files other than the one the test wrote: Apache's temporary file for an upload. */
-  function partialBytesOnDisk(): number {
-    return readdirSync(files).filter((name) => name !== 'a.bin').reduce((sum, name) => sum + statSync(join(files, name)).size, 0);
-  }
-
   it.each([
     ['the connection drops', 'abort', 'offline'],
     ['the upload stalls past the time limit', 'stall', 'timeout'],
@@ -229,7 +195,7 @@ describe('files', () => {
     // An ETag Apache takes at once: the interrupted PUT is then the only one, not a retry.
     const etag = await strongEtag('a.bin');
     let halfway = false;
-    const fetch = halfUpload(cut, () => (halfway = true));
+    const fetch = halfUpload({ cut, dir: files, name: 'a.bin', reachedDisk: () => (halfway = true) });
     const interrupted = clientFor(new URL(`t${folder}/`, server.folderUrl).href, { fetch, timeoutMs: cut === 'stall' ? 5_000 : 60_000 });
     expect((await failure(interrupted.put('a.bin', new Uint8Array(1 << 20).fill(0x6e), { ifMatch: etag }))).code).toBe(code);
     expect(halfway).toBe(true);

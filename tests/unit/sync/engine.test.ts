@@ -18,14 +18,6 @@ async function published(world: World, device: TestDevice, month: string): Promi
   return file ? (await unseal(device.key, monthFileName(device.identity.id, month), file.body, SessionsFileSchema)).sessions : [];
 }
 
-async function expectSame(devices: readonly TestDevice[]): Promise<void> {
-  const first = devices[0]!;
-  for (const other of devices.slice(1)) {
-    expect(await other.sessions()).toEqual(await first.sessions());
-    expect(await other.totals()).toEqual(await first.totals());
-  }
-}
-
 describe('syncing devices through one folder', () => {
   it('leaves two devices with the same sessions and the same day totals', async () => {
     const world = new World();
@@ -36,7 +28,7 @@ describe('syncing devices through one folder', () => {
     await b.record(nov(2, 14), 45);
     const before = await b.totals(); // cached on b, to be refreshed by what the sync brings
     await settle([a, b]);
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
     expect(await a.db.sessions.count()).toBe(3);
     expect(await b.totals()).not.toEqual(before);
     expect((await b.totals()).reduce((sum, day) => sum + (day.dupont ?? 0), 0)).toBe(135 * MINUTE);
@@ -71,7 +63,7 @@ describe('syncing devices through one folder', () => {
     expect(report.files).toMatchObject({ downloaded: 1, uploaded: 0 });
     expect(report.sessions).toEqual({ added: 0, updated: 1, removed: 0 });
     expect((await a.sync()).files).toMatchObject({ downloaded: 0, uploaded: 0 });
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
   });
 
   it('lets a correction win on a device whose clock is an hour behind the one that recorded the session', async () => {
@@ -82,7 +74,7 @@ describe('syncing devices through one folder', () => {
     await settle([a, b]);
     await a.edit(session.id, 'corrected on a');
     await settle([a, b]);
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
     expect((await b.db.sessions.get(session.id))?.note).toBe('corrected on a');
     const skew = (await b.sync()).serverClockSkewMs;
     expect(skew).toBe(HOUR);
@@ -104,7 +96,7 @@ describe('syncing devices through one folder', () => {
     world.advance(HOUR);
     await a.sync();
     await settle([b, a]);
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
     expect((await a.db.sessions.get(session.id))?.note).toBe('edited on b');
     expect((await published(world, a, '2026-11')).map((s) => s.id)).toEqual([other.id]);
     const onB = await published(world, b, '2026-11');
@@ -126,7 +118,7 @@ describe('syncing devices through one folder', () => {
     await a.sync();
     await c.sync();
     await settle([b, a, c]);
-    await expectSame([a, b, c]);
+    await world.expectConverged([a, b, c]);
     for (const device of [a, b, c]) expect(await device.db.sessions.get(session.id)).toBeUndefined();
     expect((await published(world, a, '2026-11')).map((s) => s.id)).not.toContain(session.id);
     // Every device passes on the deletions it knows: they outlive the file of the device that made them.
@@ -146,7 +138,7 @@ describe('syncing devices through one folder', () => {
     const moved = await a.commands.update(session.id, { start: Date.UTC(2026, 9, 31, 22), end: Date.UTC(2026, 9, 31, 22, 30) }, a.now());
     expect(moved.ok).toBe(true);
     await settle([a, b]);
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
     expect((await published(world, a, '2026-11')).map((s) => s.id)).toEqual([]);
     expect((await published(world, a, '2026-10')).map((s) => s.id)).toEqual([session.id]);
   });
@@ -163,7 +155,7 @@ describe('syncing devices through one folder', () => {
       world.advance(MINUTE);
       await a.record(nov(2, 11));
       await settle([a, b]);
-      await expectSame([a, b]);
+      await world.expectConverged([a, b]);
       expect(await b.db.sessions.count()).toBe(3);
       expect((await published(world, a, '2026-11')).length).toBe(3);
     }
@@ -191,7 +183,7 @@ describe('syncing devices through one folder', () => {
     expect(copyReport).toMatchObject({ error: null, files: { uploaded: 1 } });
     expect(report).toMatchObject({ error: null, problems: [], files: { uploaded: 1 } });
     await settle([b, a, copy]);
-    await expectSame([a, b, copy]);
+    await world.expectConverged([a, b, copy]);
     expect(await b.db.sessions.count()).toBe(3);
     expect((await published(world, a, '2026-11')).length).toBe(3);
   });
@@ -214,7 +206,7 @@ describe('syncing devices through one folder', () => {
     expect(world.dav.log.filter((entry) => entry === `get ${monthFileName(a.identity.id, '2026-11')}`)).toHaveLength(1);
     expect((await a.sync()).files.uploaded).toBe(1);
     await settle([a, b, c]);
-    await expectSame([a, b, c]);
+    await world.expectConverged([a, b, c]);
     expect(await c.db.sessions.count()).toBe(2);
     expect((await c.sync()).problems).toEqual([]);
   });
@@ -260,7 +252,7 @@ describe('syncing devices through one folder', () => {
     world.dav.failNext('put', 'full');
     expect((await a.sync()).error).toBe('full');
     await settle([a, b]);
-    await expectSame([a, b]);
+    await world.expectConverged([a, b]);
   });
 
   it('publishes a restored backup\'s sessions, dated before the last sync, when asked for a full check (or at the daily one)', async () => {
@@ -305,7 +297,7 @@ describe('devices syncing at the same time', () => {
         }
       }
       await settle(devices);
-      await expectSame(devices);
+      await world.expectConverged(devices);
       const ids = (await devices[0]!.db.sessions.toArray()).map((s) => s.id);
       const deleted = new Set((await devices[0]!.db.tombstones.toArray()).map((t) => t.id));
       expect(new Set(ids).size).toBe(ids.length);
