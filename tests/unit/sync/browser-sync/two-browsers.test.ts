@@ -56,54 +56,52 @@ async function act(random: Random, browser: TestBrowser, history: History, step:
 }
 
 describe('two browsers sharing one sync area', () => {
-  it('end with the same clients, rules and settings, whatever each did and whenever each synced', async () => {
-    for (let seed = 1; seed <= 20; seed++) {
-      const random = seededRandom(seed);
-      let time = Date.UTC(2026, 10, 30, 10);
-      const area = new FakeSyncArea(() => time);
-      // Clocks that disagree by up to an hour either way.
-      const browsers = [await TestBrowser.open(`a${seed}`, area, () => time), await TestBrowser.open(`b${seed}`, area, () => time, int(random, -HOUR, HOUR))];
-      const history: History = { edits: new Map(), deletions: new Map(), settings: [] };
+  it.each(Array.from({ length: 20 }, (_, i) => i + 1))('end with the same clients, rules and settings, whatever each did and whenever each synced (seed %i)', async (seed) => {
+    const random = seededRandom(seed);
+    let time = Date.UTC(2026, 10, 30, 10);
+    const area = new FakeSyncArea(() => time);
+    // Clocks that disagree by up to an hour either way.
+    const browsers = [await TestBrowser.open(`a${seed}`, area, () => time), await TestBrowser.open(`b${seed}`, area, () => time, int(random, -HOUR, HOUR))];
+    const history: History = { edits: new Map(), deletions: new Map(), settings: [] };
 
-      for (let step = 0; step < 40; step++) {
-        time += int(random, 1_000, 10 * 60_000);
-        const browser = pick(random, browsers);
-        if (random() < 0.35) {
-          // Sometimes twice in a row: a repeated sync changes nothing.
-          for (let n = random() < 0.2 ? 2 : 1; n > 0; n--) expect((await browser.sync()).ok, `seed ${seed} step ${step}`).toBe(true);
-        } else await act(random, browser, history, step);
-      }
-
-      let quiet = false;
-      for (let round = 0; round < 4 && !quiet; round++) {
-        quiet = true;
-        for (const browser of browsers) {
-          time += 1_000;
-          const result = await browser.sync();
-          if (!result.ok) throw new Error(`seed ${seed}: ${JSON.stringify(result.error)}`);
-          quiet &&= result.pushed + result.removed === 0 && Object.values(result.pulled).every((n) => !n);
-        }
-      }
-      expect(quiet, `seed ${seed}: still changing after four rounds`).toBe(true);
-
-      const [a, b] = [await browsers[0]!.state(), await browsers[1]!.state()];
-      expect(b, `seed ${seed}`).toEqual(a);
-      const remote = decodeItems(area.snapshot());
-      expect(remote.problems, `seed ${seed}`).toEqual([]);
-      expect([...remote.clients.values()].sort((x, y) => x.id.localeCompare(y.id)), `seed ${seed}`).toEqual(a.clients);
-      expect([...remote.rules.values()].sort((x, y) => x.id.localeCompare(y.id)), `seed ${seed}`).toEqual(a.rules);
-
-      // Every client is there exactly when one of its versions is later than its deletion.
-      for (const [id, versions] of history.edits) {
-        const alive = Math.max(...versions) > (history.deletions.get(id) ?? -1);
-        expect(a.clients.some((c) => c.id === id), `seed ${seed}: client ${id}`).toBe(alive);
-      }
-      // No rule sends time to a client that is not there.
-      for (const rule of a.rules) expect([PERSONAL_CLIENT_ID, ...a.clients.map((c) => c.id)], `seed ${seed}: rule ${rule.id}`).toContain(rule.clientId);
-      // The settings of the latest save.
-      expect(a.settings, `seed ${seed}`).toEqual(history.settings.length === 0 ? null : history.settings.reduce((x, y) => laterVersion(x, y)));
-
-      for (const browser of browsers) await browser.close();
+    for (let step = 0; step < 40; step++) {
+      time += int(random, 1_000, 10 * 60_000);
+      const browser = pick(random, browsers);
+      if (random() < 0.35) {
+        // Sometimes twice in a row: a repeated sync changes nothing.
+        for (let n = random() < 0.2 ? 2 : 1; n > 0; n--) expect((await browser.sync()).ok, `seed ${seed} step ${step}`).toBe(true);
+      } else await act(random, browser, history, step);
     }
+
+    let quiet = false;
+    for (let round = 0; round < 4 && !quiet; round++) {
+      quiet = true;
+      for (const browser of browsers) {
+        time += 1_000;
+        const result = await browser.sync();
+        if (!result.ok) throw new Error(`seed ${seed}: ${JSON.stringify(result.error)}`);
+        quiet &&= result.pushed + result.removed === 0 && Object.values(result.pulled).every((n) => !n);
+      }
+    }
+    expect(quiet, `seed ${seed}: still changing after four rounds`).toBe(true);
+
+    const [a, b] = [await browsers[0]!.state(), await browsers[1]!.state()];
+    expect(b, `seed ${seed}`).toEqual(a);
+    const remote = decodeItems(area.snapshot());
+    expect(remote.problems, `seed ${seed}`).toEqual([]);
+    expect([...remote.clients.values()].sort((x, y) => x.id.localeCompare(y.id)), `seed ${seed}`).toEqual(a.clients);
+    expect([...remote.rules.values()].sort((x, y) => x.id.localeCompare(y.id)), `seed ${seed}`).toEqual(a.rules);
+
+    // Every client is there exactly when one of its versions is later than its deletion.
+    for (const [id, versions] of history.edits) {
+      const alive = Math.max(...versions) > (history.deletions.get(id) ?? -1);
+      expect(a.clients.some((c) => c.id === id), `seed ${seed}: client ${id}`).toBe(alive);
+    }
+    // No rule sends time to a client that is not there.
+    for (const rule of a.rules) expect([PERSONAL_CLIENT_ID, ...a.clients.map((c) => c.id)], `seed ${seed}: rule ${rule.id}`).toContain(rule.clientId);
+    // The settings of the latest save.
+    expect(a.settings, `seed ${seed}`).toEqual(history.settings.length === 0 ? null : history.settings.reduce((x, y) => laterVersion(x, y)));
+
+    for (const browser of browsers) await browser.close();
   });
 });
