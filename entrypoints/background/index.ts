@@ -66,9 +66,11 @@ export default defineBackground(() => {
     sync: sync.hooks,
   });
 
-  browser.storage.onChanged.addListener((changes, area) => {
+  // The local area's own event: the checkpoints this worker writes to the session area at
+  // every tracker event do not come back to it.
+  browser.storage.local.onChanged.addListener((changes) => {
     const change = changes[SETTINGS_KEY];
-    if (area !== 'local' || !change) return;
+    if (!change) return;
     applySettings(readSettings(change.newValue));
     sync.localConfigChanged();
     void service.then((s) => s.updateSettings(settings));

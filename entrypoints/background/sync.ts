@@ -53,9 +53,8 @@ export function startSync(db: SocialHoursDatabase, clock: Clock, browserRunner: 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void scheduler.runDue();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'sync') void enabled('browser').then((on) => on && soon('browser'));
-  });
+  // The sync area's own event: the tracker's checkpoints, written to the session area at every event, do not wake this.
+  browser.storage.sync.onChanged.addListener(() => void enabled('browser').then((on) => on && soon('browser')));
   void scheduler.runDue();
 
   const ok: CommandResponse = { ok: true };

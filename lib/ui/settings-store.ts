@@ -18,11 +18,13 @@ export async function saveSettings(settings: Settings): Promise<SettingsProblem[
 export function useSettings(initial: Settings): Settings {
   const [settings, setSettings] = useState(initial);
   useEffect(() => {
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[KEY]) setSettings(readSettings(changes[KEY].newValue));
+    // The local area's own event: the background's checkpoints in the session area, written
+    // at every tracker event, are then not dispatched to every open page.
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      if (changes[KEY]) setSettings(readSettings(changes[KEY].newValue));
     };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    browser.storage.local.onChanged.addListener(listener);
+    return () => browser.storage.local.onChanged.removeListener(listener);
   }, []);
   return settings;
 }

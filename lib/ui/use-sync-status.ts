@@ -12,13 +12,14 @@ export function useSyncStatus(): SyncStatus | null {
   useEffect(() => {
     let live = true;
     void browser.storage.local.get(SYNC_STATUS_KEY).then((items) => live && setStatus(read(items[SYNC_STATUS_KEY])));
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[SYNC_STATUS_KEY]) setStatus(read(changes[SYNC_STATUS_KEY].newValue));
+    // The local area's own event: the background's checkpoints in the session area, written at every tracker event, are not sent here.
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      if (changes[SYNC_STATUS_KEY]) setStatus(read(changes[SYNC_STATUS_KEY].newValue));
     };
-    browser.storage.onChanged.addListener(listener);
+    browser.storage.local.onChanged.addListener(listener);
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(listener);
+      browser.storage.local.onChanged.removeListener(listener);
     };
   }, []);
   return status;
