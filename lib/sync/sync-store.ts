@@ -52,7 +52,7 @@ export class DatabaseSyncStore implements SyncStore {
     return db.transaction('rw', [db.sessions, db.tombstones, db.dayTotals, db.syncFiles], async () => {
       const ids = idsOf(data);
       const sessions = new Map((await db.sessions.bulkGet(ids)).filter(defined).map((s) => [s.id, s]));
-      const deletedAt = new Map((await db.tombstones.bulkGet(ids.map((id) => ['sessions', id] as [string, string]))).filter(defined).map((t) => [t.id, t.deletedAt]));
+      const deletedAt = await this.deletionsOf(ids);
       const plan = mergeFile({ sessions, deletedAt }, data, own);
       // The days a session leaves and the days it reaches: both cached totals are stale.
       await invalidateDays(db, [...plan.put.map((s) => sessions.get(s.id)).filter(defined), ...plan.put, ...plan.remove]);
@@ -124,6 +124,21 @@ export class DatabaseSyncStore implements SyncStore {
       const devices = (await this.db.syncDevices.bulkGet([...lastSeen.keys()])).filter(defined);
       await this.db.syncDevices.bulkPut(devices.filter((d) => d.lastSeen !== lastSeen.get(d.id)).map((d) => ({ ...d, lastSeen: lastSeen.get(d.id)! })));
     });
+  }
+
+  /**
+   * When the sessions `ids` were deleted here, for those that were. Each lookup is a request
+   * of its own, and in Chromium's IndexedDB a request costs about what reading a dozen records
+   * at once does: deletions are few beside sessions, so they are read all at once whenever
+   * there are fewer of them than ids. In the caller's transaction.
+   */
+  private async deletionsOf(ids: readonly string[]): Promise<Map<string, number>> {
+    const sessionTombstones = this.db.tombstones.where('[table+id]').between(['sessions', Dexie.minKey], ['sessions', Dexie.maxKey]);
+    if ((await sessionTombstones.count()) > ids.length) {
+      return new Map((await this.db.tombstones.bulkGet(ids.map((id) => ['sessions', id] as [string, string]))).filter(defined).map((t) => [t.id, t.deletedAt]));
+    }
+    const wanted = new Set(ids);
+    return new Map((await sessionTombstones.toArray()).filter((t) => wanted.has(t.id)).map((t) => [t.id, t.deletedAt]));
   }
 
   /** In the caller's transaction. */
