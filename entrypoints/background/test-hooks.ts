@@ -5,8 +5,11 @@ import type { SessionRecord } from '../../lib/db/records';
 import { DRAIN_BARRIER, DRAIN_REQUEST } from '../../lib/activity/test-probe';
 import type { Clock } from '../../lib/time/clock';
 import type { IdleState } from '../../lib/tracking/events';
-import type { StatusResponse } from '../../lib/messaging/protocol';
+import type { CommandResponse, StatusResponse } from '../../lib/messaging/protocol';
+import type { SyncOutcome } from '../../lib/sync/scheduler';
+import type { WebDavSetup } from '../../lib/sync/webdav-setup';
 import type { WeeklyExport } from './weekly-export';
+import { webDavSync } from './webdav-sync';
 
 const OFFSET_KEY = 'testClockOffsetMs';
 const BASE_KEY = 'testClockBaseMs';
@@ -63,6 +66,10 @@ export interface TestHooks {
   instance(): string;
   /** Whether a content script has reported from a page whose URL contains `urlPart` (its script is running there). */
   reportedFrom(urlPart: string): boolean;
+  /** Connects a WebDAV folder as the sync setup does, without starting a sync: the benchmark times each sync itself. */
+  connectWebDav(setup: WebDavSetup): Promise<CommandResponse>;
+  /** One WebDAV sync, as the scheduler runs it. */
+  syncWebDav(): Promise<SyncOutcome<'webdav'>>;
 }
 
 export function installTestHooks(
@@ -80,6 +87,7 @@ export function installTestHooks(
   // The service handles events one at a time, in arrival order, each dated when its turn
   // comes: an event source that yields nothing is a barrier behind everything already queued.
   const drained = async () => (await service).dispatch(async () => null);
+  const webdav = testClock.then((c) => webDavSync(db, c.clock));
   const hooks: TestHooks = {
     now: () => Date.now(),
     clock: async () => (await testClock).clock(),
@@ -122,6 +130,8 @@ export function installTestHooks(
     weeklyExport: () => weekly.check(),
     instance: () => instance,
     reportedFrom: (urlPart) => [...reportingPages].some((url) => url.includes(urlPart)),
+    connectWebDav: async (setup) => (await (await webdav).connect(setup)).response,
+    syncWebDav: async () => (await webdav).run(),
   };
   (globalThis as unknown as { socialHoursTest: TestHooks }).socialHoursTest = hooks;
 

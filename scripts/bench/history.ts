@@ -23,9 +23,10 @@ export interface History {
  * A community manager's history: `clients` clients with contracts and rules, and working
  * days from `from` to `to` (epoch ms) with sessions of a few seconds to four minutes (tab
  * switches make many short ones),
- * 8 % of them manual entries, until `perDay` sessions a working day are reached.
+ * 8 % of them manual entries, until `perDay` sessions a working day are reached. Session ids
+ * start with `idPrefix`, so that several people's histories can be told apart in one database.
  */
-export function generateHistory(options: { clients: number; from: number; to: number; perDay: number; seed?: number }): History {
+export function generateHistory(options: { clients: number; from: number; to: number; perDay: number; seed?: number; idPrefix?: string }): History {
   const next = random(options.seed ?? 42);
   const clients: ClientRecord[] = Array.from({ length: options.clients }, (_, i) => ({
     id: `client-${i}`,
@@ -53,7 +54,7 @@ export function generateHistory(options: { clients: number; from: number; to: nu
       const assigned = next() < 0.85;
       const platform = PLATFORMS[Math.floor(next() * PLATFORMS.length)]!;
       sessions.push({
-        id: `bench-${n++}`,
+        id: `${options.idPrefix ?? 'bench'}-${n++}`,
         start: t,
         end: t + length,
         clientId: manual || assigned ? clients[i]!.id : null,

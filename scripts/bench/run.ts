@@ -1,5 +1,6 @@
 // npm run bench [-- --smoke]: the costs that must not grow with history, measured in the built
-// extension in headless Chromium, and the content script's and background's costs.
+// extension in headless Chromium, an agency's year merged by its sync, and the content
+// script's and background's costs.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +17,7 @@ import { startFakeSites, type FakeSites } from '../../tests/browser/support/fake
 import type { Browser } from 'webextension-polyfill';
 import { generateHistory } from './history';
 import { cpuTable, measureCpu, type CpuResult } from './cpu';
+import { measureTeamSync, type TeamSyncResult } from './team-sync';
 
 /** The extension API inside the service worker, where `evaluate` callbacks run. */
 declare const chrome: Browser;
@@ -23,9 +25,14 @@ declare const chrome: Browser;
 const smoke = process.argv.includes('--smoke');
 /** `--cpu-only`: only the working-session CPU measure; `--cpu-repeats=N`, `--cpu-extension=DIR` (a built extension to measure instead of a fresh build). */
 const cpuOnly = process.argv.includes('--cpu-only');
+/** `--sync-only`: only the popup, week view and export with a year, then with the team's year merged by the sync. */
+const syncOnly = process.argv.includes('--sync-only');
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const REPEATS = smoke ? 2 : 7;
 const YEAR_PER_DAY = smoke ? 8 : 390;
+/** The other browsers of the agency whose folder this one joins: a year each, or a month in the smoke run. */
+const TEAM_DEVICES = smoke ? 2 : 10;
+const TEAM_DAYS = smoke ? 31 : 365;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -227,19 +234,16 @@ async function cpuOnlyMain() {
   const cpu = await workingSession(sites);
   await sites.close();
   for (const line of cpuTable(cpu)) console.log(line);
-  mkdirSync('bench-results', { recursive: true });
-  const file = `bench-results/cpu${smoke ? '-smoke' : ''}.json`;
-  writeFileSync(file, `${JSON.stringify(cpu, null, 2)}\n`);
-  console.log(`written: ${file}`);
+  write('cpu', cpu);
 }
 
-async function main() {
-  if (cpuOnly) return cpuOnlyMain();
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-  const bundle = readFileSync('.output/chrome-mv3/content-scripts/activity.js');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+type Ui = Awaited<ReturnType<typeof measureUi>>;
 
-  const sites = await startFakeSites();
+/**
+ * The popup, week view and export over a growing database: the last two weeks, then a year
+ * before them, then the year of the agency's other browsers merged by the WebDAV sync.
+ */
+async function historyAndTeam(sites: FakeSites) {
   const ext = await launchWithExtension(sites);
   // The clients section opens the database: once it shows, the schema is in place.
   const control = await ext.extensionPage('options.html#clients');
@@ -262,8 +266,88 @@ async function main() {
   const older: SessionRecord[] = year.sessions.map((s) => (ids.has(s.id) ? { ...s, id: `${s.id}-old` } : s));
   await seed(control, 'sessions', older);
   const withYear = await measureUi(ext);
-  await ext.close();
 
+  // Then the other browsers' years, up to now, merged by this browser's first sync. The
+  // clients section's suggestions follow recent sessions: closed, it does not re-read them
+  // after every file merged.
+  await control.close();
+  const team = await measureTeamSync(ext, {
+    devices: TEAM_DEVICES,
+    clients: 25,
+    from: week.from - TEAM_DAYS * 86_400_000,
+    to: now,
+    perDay: YEAR_PER_DAY,
+    log: (line) => console.log(line),
+  });
+  const withTeam = await measureUi(ext);
+  await ext.close();
+  const history = {
+    sessions: recent.sessions.length + older.length,
+    clients: 25,
+    rules: recent.rules.length,
+    manual: [...recent.sessions, ...older].filter((s) => s.source === 'manual').length,
+    baselineSessions: recent.sessions.length,
+  };
+  return { history, baseline, withYear, team, withTeam };
+}
+
+function uiResults({ baseline, withYear, withTeam }: { baseline: Ui; withYear: Ui; withTeam: Ui }) {
+  const of = (key: keyof Ui, target: number) => ({ baseline: baseline[key], year: withYear[key], ratio: withYear[key] / baseline[key], team: withTeam[key], teamRatio: withTeam[key] / baseline[key], target });
+  return { popupMs: of('popup', 1.2), weekViewMs: of('week', 1.2), weeklyExportMs: of('export', 1.5) };
+}
+
+function printHistoryAndTeam(history: { sessions: number; rules: number; manual: number; baselineSessions: number }, ui: ReturnType<typeof uiResults>, team: TeamSyncResult) {
+  console.log(`history: ${history.sessions} sessions (${history.baselineSessions} in the baseline), 25 clients, ${history.rules} rules, ${history.manual} manual entries`);
+  console.log(`team: ${team.devices} other browsers, ${team.folder.sessions} sessions in ${team.folder.files} files; ${team.firstSync.sessionsAfter} sessions here after the sync`);
+  console.log('measure                     | baseline   | with year  | ratio         | with team  | ratio');
+  const rows: Array<[string, (typeof ui)['popupMs']]> = [
+    ['popup, time to totals', ui.popupMs],
+    ['week view, time to chart', ui.weekViewMs],
+    ['weekly CSV export', ui.weeklyExportMs],
+  ];
+  for (const [name, m] of rows) {
+    const target = `(≤ ${m.target})`;
+    console.log(`${name.padEnd(27)} | ${`${m.baseline.toFixed(0)} ms`.padEnd(10)} | ${`${m.year.toFixed(0)} ms`.padEnd(10)} | ${`${m.ratio.toFixed(2)} ${target}`.padEnd(13)} | ${`${m.team.toFixed(0)} ms`.padEnd(10)} | ${m.teamRatio.toFixed(2)} ${target}`);
+  }
+  const mem = team.firstSync.memoryPeakMiB;
+  console.log(
+    `first sync: ${(team.firstSync.ms / 1000).toFixed(1)} s (after ${team.firstSync.connectMs.toFixed(0)} ms connecting), CPU ${team.firstSync.cpuSeconds.extension.toFixed(1)} s in the extension process and ${team.firstSync.cpuSeconds.browser.toFixed(1)} s in the browser process; peak resident memory ${mem.extension} MiB and ${mem.browser} MiB; database ${team.firstSync.databaseMiB.before} → ${team.firstSync.databaseMiB.after} MiB`,
+  );
+  const next = team.incrementalSync;
+  console.log(`incremental sync, one file changed: ${next.ms.toFixed(0)} ms, CPU ${next.cpuSeconds.extension.toFixed(2)} s + ${next.cpuSeconds.browser.toFixed(2)} s, requests ${JSON.stringify(next.requests)}`);
+}
+
+function machine() {
+  return { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, smoke };
+}
+
+function write(name: string, results: unknown) {
+  mkdirSync('bench-results', { recursive: true });
+  const file = `bench-results/${name}${smoke ? '-smoke' : ''}.json`;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written: ${file}`);
+}
+
+async function syncOnlyMain() {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+  const sites = await startFakeSites();
+  const { history, team, ...measured } = await historyAndTeam(sites);
+  await sites.close();
+  const ui = uiResults(measured);
+  printHistoryAndTeam(history, ui, team);
+  write('sync', { machine: machine(), history, ...ui, teamSync: team });
+}
+
+async function main() {
+  if (cpuOnly) return cpuOnlyMain();
+  if (syncOnly) return syncOnlyMain();
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  const bundle = readFileSync('.output/chrome-mv3/content-scripts/activity.js');
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+
+  const sites = await startFakeSites();
+  const { history, team, ...measured } = await historyAndTeam(sites);
+  const ui = uiResults(measured);
   const page = await pageCosts(sites);
   // The working session, in the production build (the e2e build reports every 250 ms).
   const cpu = await workingSession(sites);
@@ -271,11 +355,10 @@ async function main() {
   const hour = await engagedHour();
 
   const results = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, smoke },
-    history: { sessions: recent.sessions.length + older.length, clients: 25, rules: recent.rules.length, manual: [...recent.sessions, ...older].filter((s) => s.source === 'manual').length, baselineSessions: recent.sessions.length },
-    popupMs: { baseline: baseline.popup, year: withYear.popup, ratio: withYear.popup / baseline.popup, target: 1.2 },
-    weekViewMs: { baseline: baseline.week, year: withYear.week, ratio: withYear.week / baseline.week, target: 1.2 },
-    weeklyExportMs: { baseline: baseline.export, year: withYear.export, ratio: withYear.export / baseline.export, target: 1.5 },
+    machine: machine(),
+    history,
+    ...ui,
+    teamSync: team,
     contentScript: { minifiedBytes: bundle.length, gzipBytes: gzipSync(bundle).length },
     pageLoadMs: { without: page.plain.load, with: page.withExtension.load, ratio: page.withExtension.load / page.plain.load },
     inputEvents10kMs: { without: page.plain.events, with: page.withExtension.events, ratio: page.withExtension.events / page.plain.events },
@@ -283,24 +366,19 @@ async function main() {
     workingSessionCpu: cpu,
   };
 
-  const rows: Array<[string, string, string, string]> = [
-    ['popup, time to totals', `${baseline.popup.toFixed(0)} ms`, `${withYear.popup.toFixed(0)} ms`, `${results.popupMs.ratio.toFixed(2)} (≤ 1.2)`],
-    ['week view, time to chart', `${baseline.week.toFixed(0)} ms`, `${withYear.week.toFixed(0)} ms`, `${results.weekViewMs.ratio.toFixed(2)} (≤ 1.2)`],
-    ['weekly CSV export', `${baseline.export.toFixed(0)} ms`, `${withYear.export.toFixed(0)} ms`, `${results.weeklyExportMs.ratio.toFixed(2)} (≤ 1.5)`],
+  printHistoryAndTeam(history, ui, team);
+  console.log('page                        | without    | with       | ratio');
+  const pageRows: Array<[string, string, string, string]> = [
     ['fake page load', `${page.plain.load.toFixed(0)} ms`, `${page.withExtension.load.toFixed(0)} ms`, results.pageLoadMs.ratio.toFixed(2)],
     ['10,000 input events', `${page.plain.events.toFixed(1)} ms`, `${page.withExtension.events.toFixed(1)} ms`, results.inputEvents10kMs.ratio.toFixed(2)],
   ];
-  console.log(`history: ${results.history.sessions} sessions (${results.history.baselineSessions} in the baseline), 25 clients, ${results.history.rules} rules, ${results.history.manual} manual entries`);
-  console.log('measure                     | baseline   | with year  | ratio');
-  for (const [name, a, b, r] of rows) console.log(`${name.padEnd(27)} | ${a.padEnd(10)} | ${b.padEnd(10)} | ${r}`);
+  for (const [name, a, b, r] of pageRows) console.log(`${name.padEnd(27)} | ${a.padEnd(10)} | ${b.padEnd(10)} | ${r}`);
   console.log(`content script: ${results.contentScript.minifiedBytes} bytes minified, ${results.contentScript.gzipBytes} bytes gzipped`);
   console.log(
     `engaged hour: ${hour.messages} messages (${results.engagedHour.messagesPer10s.toFixed(2)} per 10 s, ≤ 1), ${hour.writes} database writes (one per ${results.engagedHour.secondsPerWrite.toFixed(1)} s, ≥ 15 s), ${hour.cpuMs.toFixed(0)} ms CPU in the background logic`,
   );
   for (const line of cpuTable(cpu)) console.log(line);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync(`bench-results/bench${smoke ? '-smoke' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written: bench-results/bench${smoke ? '-smoke' : ''}.json`);
+  write('bench', results);
 }
 
 main().catch((error: unknown) => {

@@ -24,6 +24,8 @@ export interface WebDavServer {
   start(): Promise<void>;
   /** While set, every PUT answers 507 Insufficient Storage. */
   setFull(full: boolean): void;
+  /** Every request served so far, in order, as `METHOD /path status`: what a client really fetched or wrote. */
+  requests(): string[];
   /** Stops Apache and deletes everything it had. */
   close(): Promise<void>;
 }
@@ -113,6 +115,7 @@ PidFile ${root}/run/httpd.pid
 DefaultRuntimeDir ${root}/run
 ErrorLog ${root}/logs/error.log
 LogLevel warn
+CustomLog ${root}/logs/access.log "%m %U %>s"
 ${user ?? ''}
 ${LOADED.map((name) => `LoadModule ${name}_module ${MODULES}/mod_${name}.so`).join('\n')}
 # Few processes: the machine has two cores and other tests on them.
@@ -264,6 +267,9 @@ export async function startWebDavServer(options: WebDavServerOptions = {}): Prom
     certificatePath: join(root, 'cert.pem'),
     start,
     stop,
+    requests() {
+      return readFileSync(join(root, 'logs', 'access.log'), 'utf8').split('\n').filter(Boolean);
+    },
     setFull(full) {
       if (full) writeFileSync(join(root, 'full'), '');
       else rmSync(join(root, 'full'), { force: true });

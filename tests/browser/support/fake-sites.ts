@@ -53,7 +53,7 @@ function page(host: string, path: string): string {
 
 export interface FakeSites {
   port: number;
-  /** Chromium's --host-resolver-rules value that sends every host here: the fake ones, and any other (to catch stray requests). */
+  /** Chromium's --host-resolver-rules value that sends every host here: the fake ones, and any other (to catch stray requests), but this computer's own servers (the test WebDAV server). */
   resolverRules: string;
   /** Every request the server saw, and every TLS connection attempt to a host it has no certificate for. */
   log: Array<{ host: string; path: string; dest?: string }>;
