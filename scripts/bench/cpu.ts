@@ -36,8 +36,19 @@ export interface CpuResult {
   without: SessionCpu;
   /** Median of the per-repeat differences (with − without) of the page renderers. */
   rendererOverhead: number;
-  runs: Array<{ with: SessionCpu; without: SessionCpu }>;
+  runs: Run[];
   targets: { extension: number; rendererOverhead: number };
+}
+
+/**
+ * One repeat. Each page renderer's CPU on its own (descending): the totals move by up to
+ * 1.5 s between runs, and these show whether a difference sits in every page (the content
+ * script) or in one process (something else the browser did that time).
+ */
+interface Run {
+  with: SessionCpu;
+  without: SessionCpu;
+  rendererProcesses: { with: number[]; without: number[] };
 }
 
 export interface CpuOptions {
@@ -167,7 +178,12 @@ async function act(person: Person, page: Page, seconds: number, start: { round: 
   }
 }
 
-async function session(sites: FakeSites, withExtension: boolean, options: CpuOptions, desktop: Desktop | null): Promise<SessionCpu> {
+async function session(
+  sites: FakeSites,
+  withExtension: boolean,
+  options: CpuOptions,
+  desktop: Desktop | null,
+): Promise<{ cpu: SessionCpu; rendererProcesses: number[] }> {
   const extensionDir = options.extensionDir ?? PRODUCTION_DIR;
   const profileDir = mkdtempSync(join(tmpdir(), `social-hours-cpu-${withExtension ? 'ext' : 'plain'}-`));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -223,9 +239,10 @@ async function session(sites: FakeSites, withExtension: boolean, options: CpuOpt
     await person.enter(second);
     await act(person, second, windowSeconds!, round);
 
-    const { byKind } = meter.stop();
+    const { byKind, processes } = meter.stop();
     const wallSeconds = (Date.now() - started) / 1000;
-    return {
+    const rendererProcesses = processes.filter((p) => p.kind === 'renderer').map((p) => p.used).sort((a, b) => b - a);
+    const cpu = {
       extension: byKind.extension,
       renderers: byKind.renderer,
       browser: byKind.browser,
@@ -234,6 +251,7 @@ async function session(sites: FakeSites, withExtension: boolean, options: CpuOpt
       other: byKind.other,
       wallSeconds,
     } satisfies Record<Exclude<ProcessKind, 'renderer'> | 'renderers' | 'wallSeconds', number>;
+    return { cpu, rendererProcesses };
   } finally {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
@@ -261,16 +279,18 @@ export async function measureCpu(sites: FakeSites, options: CpuOptions): Promise
   // One repeat by default: a full run is two 4-minute sessions; `--cpu-repeats=3` for medians.
   const repeats = options.repeats ?? 1;
   const desktop = !options.headless && desktopAvailable() ? await startDesktop() : null;
-  const runs: Array<{ with: SessionCpu; without: SessionCpu }> = [];
+  const runs: Run[] = [];
   try {
     for (let i = 0; i < repeats; i++) {
       // Alternating which goes first, so a drift of the machine does not favour one.
       const first = i % 2 === 0;
       const a = await session(sites, first, options, desktop);
       const b = await session(sites, !first, options, desktop);
-      const run = first ? { with: a, without: b } : { with: b, without: a };
+      const [w, wo] = first ? [a, b] : [b, a];
+      const run: Run = { with: w.cpu, without: wo.cpu, rendererProcesses: { with: w.rendererProcesses, without: wo.rendererProcesses } };
+      const each = (list: number[]) => list.map((n) => n.toFixed(2)).join(' + ');
       options.log?.(
-        `cpu run ${i + 1}/${repeats}: extension ${run.with.extension.toFixed(2)} s, renderers ${run.with.renderers.toFixed(2)} s with / ${run.without.renderers.toFixed(2)} s without (${(run.with.renderers - run.without.renderers).toFixed(2)} s more)`,
+        `cpu run ${i + 1}/${repeats}: extension ${run.with.extension.toFixed(2)} s, renderers ${run.with.renderers.toFixed(2)} s with / ${run.without.renderers.toFixed(2)} s without (${(run.with.renderers - run.without.renderers).toFixed(2)} s more); each renderer ${each(w.rendererProcesses)} with / ${each(wo.rendererProcesses)} without`,
       );
       runs.push(run);
     }
