@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { InputSampler } from '../lib/activity/input-sampler';
 import { PageReporter, REPORT_INTERVAL_MS, type PageReporterDeps } from '../lib/activity/page-reporter';
 import { withDrainProbe } from '../lib/activity/test-probe';
 import { builtInMatchPatterns } from '../lib/platforms/domains';
 
 /** Input that only a person produces. `scroll` is left out: scripts scroll pages too. */
-const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
+/** Input that comes dozens of times a second: heard once per sample span (input-sampler.ts). */
+const FREQUENT_INPUT_EVENTS = ['mousemove', 'wheel'] as const;
 
 const MEDIA_EVENTS = ['playing', 'pause', 'ended', 'emptied', 'volumechange'] as const;
 
@@ -47,11 +50,33 @@ export default defineContentScript({
     ctx.onInvalidated(() => reporter.dispose());
 
     const options = { capture: true, passive: true } as const;
-    // Runs for every mouse move: the event's own time stamp (the clock of performance.now()), nothing else.
+    // The event's own time stamp (the clock of performance.now()), nothing else.
     const onInput = (event: Event) => {
       if (event.isTrusted) reporter.input(event.timeStamp);
     };
     for (const type of INPUT_EVENTS) ctx.addEventListener(window, type, onInput, options);
+
+    let frequent: AbortController | null = null;
+    const sampler = new InputSampler({
+      listen: (on) => {
+        frequent?.abort();
+        frequent = null;
+        if (!on) return;
+        frequent = new AbortController();
+        for (const type of FREQUENT_INPUT_EVENTS) window.addEventListener(type, onFrequentInput, { ...options, signal: frequent.signal });
+      },
+      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
+      clearTimer: (handle) => clearTimeout(handle as number),
+      // E2E tests send inputs milliseconds apart on a test clock: each must be heard.
+      sampleMs: import.meta.env.MODE === 'e2e' ? 0 : undefined,
+    });
+    const onFrequentInput = (event: Event) => {
+      if (!event.isTrusted) return;
+      reporter.input(event.timeStamp);
+      sampler.heard();
+    };
+    sampler.start();
+    ctx.onInvalidated(() => sampler.dispose());
 
     const onMedia = (event: Event) => {
       const media = event.target;
