@@ -41,12 +41,14 @@ function ChannelLine({ status, now, testId }: { status: ChannelStatus; now: numb
 }
 
 function BrowserSyncCard({ status, now, onMessage }: { status: SyncStatus['browser']; now: number; onMessage: (text: string) => void }) {
-  const [busy, setBusy] = useState(false);
+  // What the user asked for, shown while the background does it (the box would spring back until the new state arrives).
+  const [asked, setAsked] = useState<boolean | null>(null);
   const toggle = async () => {
-    setBusy(true);
-    const response = await request<CommandResponse>({ type: 'set-browser-sync', enabled: !status.enabled }).catch(() => null);
-    setBusy(false);
-    onMessage(response?.ok ? t(status.enabled ? 'syncBrowserOff' : 'syncBrowserOn') : t('actionFailed'));
+    const enabled = !status.enabled;
+    setAsked(enabled);
+    const response = await request<CommandResponse>({ type: 'set-browser-sync', enabled }).catch(() => null);
+    setAsked(null);
+    onMessage(response?.ok ? t(enabled ? 'syncBrowserOn' : 'syncBrowserOff') : t('actionFailed'));
   };
   return (
     <div class="card">
@@ -54,7 +56,7 @@ function BrowserSyncCard({ status, now, onMessage }: { status: SyncStatus['brows
       <p>{t('syncBrowserWhat')}</p>
       <p class="muted small">{t('syncBrowserWho')}</p>
       <label>
-        <input type="checkbox" checked={status.enabled} disabled={busy} onChange={() => void toggle()} data-testid="sync-browser-toggle" /> {t('syncBrowserToggle')}
+        <input type="checkbox" checked={asked ?? status.enabled} disabled={asked !== null} onChange={() => void toggle()} data-testid="sync-browser-toggle" /> {t('syncBrowserToggle')}
       </label>
       {status.enabled && (
         <>

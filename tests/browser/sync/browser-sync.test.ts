@@ -30,7 +30,8 @@ describe("settings through the browser's own sync storage (chrome.storage.sync)"
     // Off by default: nothing goes to the sync storage.
     await dashboard.getByTestId('sync-browser-toggle').waitFor();
     expect(await dashboard.getByTestId('sync-browser-toggle').isChecked()).toBe(false);
-    await dashboard.getByTestId('sync-browser-toggle').check();
+    await dashboard.getByTestId('sync-browser-toggle').click();
+    await expect.poll(() => dashboard.getByTestId('sync-browser-toggle').isChecked()).toBe(true);
     await expect.poll(() => dashboard.getByTestId('sync-browser-state').textContent(), { timeout: 30_000 }).toMatch(/Last synced/);
 
     await dashboard.goto(dashboard.url().replace(/#.*$/, '#clients'));
