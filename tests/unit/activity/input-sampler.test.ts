@@ -1,37 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_SAMPLE_MS, InputSampler } from '../../../lib/activity/input-sampler';
+import { manualClock } from '../support/manual-clock';
 
 /** A sampler on a manual clock; `events(times)` plays frequent inputs and says which were heard. */
 function setup(sampleMs?: number) {
-  let now = 0;
+  const clock = manualClock();
   let listening = false;
   const switches: Array<{ at: number; on: boolean }> = [];
-  let timers: Array<{ at: number; callback: () => void; id: number }> = [];
-  let nextId = 1;
   const sampler = new InputSampler({
     listen: (on) => {
       listening = on;
-      switches.push({ at: now, on });
+      switches.push({ at: clock.now(), on });
     },
-    setTimer: (callback, ms) => {
-      timers.push({ at: now + ms, callback, id: nextId });
-      return nextId++;
-    },
-    clearTimer: (id) => {
-      timers = timers.filter((t) => t.id !== id);
-    },
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
     ...(sampleMs === undefined ? {} : { sampleMs }),
   });
-  const advanceTo = (t: number) => {
-    for (;;) {
-      const due = timers.filter((timer) => timer.at <= t).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      timers = timers.filter((timer) => timer !== due);
-      now = due.at;
-      due.callback();
-    }
-    now = t;
-  };
+  const { advanceTo, pendingTimers } = clock;
   const events = (times: number[]) => {
     const heard: number[] = [];
     for (const t of times) {
@@ -42,7 +27,7 @@ function setup(sampleMs?: number) {
     }
     return heard;
   };
-  return { sampler, events, advanceTo, switches, isListening: () => listening, pendingTimers: () => timers.length };
+  return { sampler, events, advanceTo, switches, isListening: () => listening, pendingTimers };
 }
 
 describe('InputSampler', () => {

@@ -1,38 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { PageReporter } from '../../../lib/activity/page-reporter';
 import type { PageReport } from '../../../lib/messaging/protocol';
+import { manualClock } from '../support/manual-clock';
 
 /** A reporter on a manual clock, with timers that fire when the clock passes them. */
 function setup() {
-  let now = 0;
+  const clock = manualClock();
   const sent: Array<PageReport & { at: number }> = [];
-  let timers: Array<{ at: number; callback: () => void; id: number }> = [];
-  let nextId = 1;
   const state = { url: 'https://www.facebook.com/boulangerie-dupont', visible: true, mediaPlaying: false };
   const reporter = new PageReporter({
-    now: () => now,
+    now: clock.now,
     read: () => ({ ...state }),
-    send: (report) => sent.push({ ...report, at: now }),
-    setTimer: (callback, ms) => {
-      const id = nextId++;
-      timers.push({ at: now + ms, callback, id });
-      return id;
-    },
-    clearTimer: (id) => {
-      timers = timers.filter((t) => t.id !== id);
-    },
+    send: (report) => sent.push({ ...report, at: clock.now() }),
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
   });
-  const advanceTo = (t: number) => {
-    for (;;) {
-      const due = timers.filter((timer) => timer.at <= t).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      timers = timers.filter((timer) => timer !== due);
-      now = due.at;
-      due.callback();
-    }
-    now = t;
-  };
-  return { reporter, sent, state, advanceTo };
+  return { reporter, sent, state, advanceTo: clock.advanceTo };
 }
 
 describe('page reports', () => {
