@@ -46,23 +46,7 @@ export async function launchFirefox(sites: FakeSites): Promise<FirefoxWithExtens
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
 
-  const extensionPage = async (path: string, selector: string, page?: Page) => {
-    const target = page ?? (await browser.newPage());
-    void target.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
-    // The wait starts before the navigation commits (goto never resolves here): when the
-    // document it started in goes away, puppeteer fails it ("Waiting failed"), which a
-    // loaded machine makes likely. Wait for the selector again, until a deadline.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        await target.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-        return target;
-      } catch (error) {
-        if (Date.now() >= deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
+  const extensionPage = async (path: string, selector: string, page?: Page) => openExtensionPage(page ?? (await browser.newPage()), path, selector);
   const control = await extensionPage('options.html#settings', 'h1', (await browser.pages())[0]);
 
   return {
@@ -78,4 +62,23 @@ export async function launchFirefox(sites: FakeSites): Promise<FirefoxWithExtens
       ) as never,
     close: () => browser.close(),
   };
+}
+
+/** Opens `moz-extension://…/path` in `target` and resolves once `selector` is in it. */
+export async function openExtensionPage(target: Page, path: string, selector: string): Promise<Page> {
+  // Navigating to moz-extension:// never resolves under BiDi: wait for content instead.
+  void target.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
+  // The wait starts before the navigation commits: when the document it started in goes
+  // away, puppeteer fails it ("Waiting failed", or a BiDi script error), which a loaded
+  // machine makes likely. Wait for the selector again, until a deadline.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await target.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      return target;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

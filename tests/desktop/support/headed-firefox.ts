@@ -2,7 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { TestHooks } from '../../../entrypoints/background/test-hooks';
 import { FAKE_HOSTS, type FakeSites } from '../../browser/support/fake-sites';
 import { resolve } from 'node:path';
-import { FIREFOX_UUID, firefoxPath } from '../../browser/support/firefox';
+import { FIREFOX_UUID, firefoxPath, openExtensionPage } from '../../browser/support/firefox';
 import { waitFor, type Desktop } from './display';
 
 const GECKO_ID = 'social-hours@social-hours.app';
@@ -52,10 +52,7 @@ export async function launchHeadedFirefox(desktop: Desktop, sites: FakeSites, op
   const control = async (): Promise<Page> => {
     if (!installed) throw new Error('the extension is not installed yet');
     if (controlPage) return controlPage;
-    const page = await browser.newPage();
-    // Navigating to moz-extension:// never resolves under BiDi: wait for content instead.
-    void page.goto(`moz-extension://${FIREFOX_UUID}/options.html#settings`).catch(() => undefined);
-    await page.waitForSelector('h1', { timeout: 20_000 });
+    const page = await openExtensionPage(await browser.newPage(), 'options.html#settings', 'h1');
     await waitFor('the control page scripting', () => page.evaluate('typeof browser !== "undefined"'));
     return (controlPage = page);
   };
