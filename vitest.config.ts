@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { middayZone } from './tests/support/midday-zone';
 
 /** Tests whose results depend on the time zone: run in Paris and in New York. */
 const DATE_SENSITIVE = [
@@ -11,6 +12,12 @@ const DATE_SENSITIVE = [
   'tests/unit/backup/**/*.test.ts',
   'tests/unit/sync/**/*.test.ts',
 ];
+
+/**
+ * Browsers and the runner agree on the day, and no run crosses midnight: see middayZone.
+ * SOCIAL_HOURS_BROWSER_TZ sets another zone (to show what a run near midnight does).
+ */
+const BROWSER_TZ = process.env.SOCIAL_HOURS_BROWSER_TZ ?? middayZone(Date.now());
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -49,6 +56,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 900_000,
           hookTimeout: 120_000,
+          env: { TZ: BROWSER_TZ },
         },
       },
       {
@@ -65,6 +73,7 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          env: { TZ: BROWSER_TZ },
         },
       },
     ],
