@@ -8,6 +8,7 @@ import { usePastDayTotals } from '../../lib/ui/use-past-day-totals';
 import type { Settings } from '../../lib/settings/settings';
 import { formatDay, formatDuration } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
+import { platformLabel } from '../../lib/ui/labels';
 import { db } from '../../lib/ui/page-db';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useTrackingStatus } from '../../lib/ui/use-tracking-status';
@@ -37,7 +38,7 @@ export function Popup({ settings }: { settings: Settings }) {
 
   const live = status.status === 'ready' && status.value.status.kind === 'tracking' ? status.value.status.session : null;
   const ready = sessions.status === 'ready' && clients.status === 'ready' && rules.status === 'ready' && pastDays !== null;
-  const today = ready ? buildTodayView(sessions.value, live, clients.value, now, settings.customSites) : null;
+  const today = ready ? buildTodayView(sessions.value, live, clients.value, now) : null;
   const failed = sessions.status === 'error' || clients.status === 'error' || rules.status === 'error';
 
   return (
@@ -110,7 +111,7 @@ export function Popup({ settings }: { settings: Settings }) {
               <TotalsList
                 title={t('byPlatform')}
                 testId="by-platform"
-                rows={today.platforms.map((row) => ({ key: row.platform, label: row.name, color: null, muted: false, ms: row.ms }))}
+                rows={today.platforms.map((row) => ({ key: row.platform, label: platformLabel(row.platform, settings.customSites), color: null, muted: false, ms: row.ms }))}
                 total={today.total}
               />
             )}

@@ -1,6 +1,4 @@
 import { PERSONAL_CLIENT_ID, type ClientRecord, type SessionRecord } from '../db/records';
-import type { CustomSite } from '../sites/custom-site';
-import { platformName } from '../platforms/catalogue';
 import { dayRange } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import type { TrackedSession } from '../tracking/session';
@@ -14,9 +12,9 @@ export interface ClientRow {
   ms: number;
 }
 
+/** A platform's time; its name is the interface's to give (manual time has one per language). */
 export interface PlatformRow {
   platform: string;
-  name: string;
   ms: number;
 }
 
@@ -38,7 +36,6 @@ export function buildTodayView(
   live: TrackedSession | null,
   clients: readonly ClientRecord[],
   now: number,
-  customSites: readonly CustomSite[] = [],
 ): TodayView {
   const range = dayRange(now);
   const totals = summarize(withLiveSession<Countable>(stored, live), range);
@@ -60,7 +57,7 @@ export function buildTodayView(
     return b.ms - a.ms;
   });
   const platforms = [...totals.byPlatform.entries()]
-    .map(([platform, ms]) => ({ platform, name: platformName(platform, customSites), ms }))
+    .map(([platform, ms]) => ({ platform, ms }))
     .sort((a, b) => b.ms - a.ms);
   return { range, total: totals.total, clients: clientList, platforms };
 }

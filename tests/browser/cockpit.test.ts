@@ -183,6 +183,10 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     expect(seconds(manual[0]!)).toBeGreaterThanOrEqual(120);
     for (const a of auto) expect(a.end <= manual[0]!.start || a.start >= manual[0]!.end).toBe(true);
     expect(auto.reduce((sum, s) => sum + seconds(s), 0)).toBeLessThan(50);
+
+    // The popup names the timer's time as every other view does, never by its stored id.
+    await expect.poll(() => popup.getByTestId('by-platform').textContent()).toContain('Manual time');
+    expect(await popup.getByTestId('by-platform').textContent()).not.toMatch(/\bmanual\b/);
   });
 });
 

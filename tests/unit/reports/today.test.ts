@@ -34,10 +34,10 @@ describe("today's figures", () => {
       ['Fleuriste Martin', 30],
       [null, 120],
     ]);
-    expect(view.platforms.map((p) => [p.name, p.ms / MINUTE])).toEqual([
-      ['LinkedIn', 120],
-      ['Facebook', 60],
-      ['Instagram', 30],
+    expect(view.platforms.map((p) => [p.platform, p.ms / MINUTE])).toEqual([
+      ['linkedin', 120],
+      ['facebook', 60],
+      ['instagram', 30],
     ]);
   });
 
