@@ -1,6 +1,6 @@
 import { createAttributor, overrideActive, type ClientOverride } from '../attribution/attribute';
 import type { SocialHoursDatabase } from '../db/database';
-import type { ClientRecord, ManualKind, RuleRecord, SessionRecord } from '../db/records';
+import { PERSONAL_CLIENT_ID, type ClientRecord, type ManualKind, type RuleRecord, type SessionRecord } from '../db/records';
 import { SessionWriter, readPendingWrites, type PendingWrites } from '../db/session-writer';
 import type { AwayPeriod, CommandResponse, StatusResponse } from '../messaging/protocol';
 import { createClassifier } from '../platforms/classify';
@@ -426,8 +426,9 @@ export class TrackingService {
     return new Set(this.config.clients.filter((c) => !c.archived).map((c) => c.id));
   }
 
+  /** A client time can be logged for: an active client, or personal time (not billed, but work all the same). */
   private knownClient(clientId: string): boolean {
-    return this.activeClientIds().has(clientId);
+    return clientId === PERSONAL_CLIENT_ID || this.activeClientIds().has(clientId);
   }
 
   private resolvers(): Pick<TrackerDeps, 'classify' | 'attribute'> {

@@ -26,13 +26,31 @@ export type ManualEntryProblem =
   | 'in-future'
   | 'note-too-long';
 
-/** `1:30`, `90`, `0:45` → minutes; null when unreadable. */
+const HOURS_AND_MINUTES = /^(\d{1,2})\s*[:h]\s*([0-5]\d)$/i;
+const WHOLE_HOURS = /^(\d{1,2})\s*h$/i;
+const DECIMAL_HOURS = /^(\d{1,2})[.,](\d{1,2})\s*h?$/i;
+const MINUTES = /^(\d{1,4})\s*(?:min|m)?$/i;
+
+/**
+ * A duration as people type it → whole minutes: `1:30`, `1h30` and `1 h 30`; hours alone
+ * (`2h`); decimal hours as invoices write them, with a point or a comma (`1.5`, `1,5 h`),
+ * to the nearest minute; and minutes (`90`, `45 min`). Null for anything else, `1:75`
+ * included: a duration is never guessed.
+ */
 export function parseDurationMinutes(text: string): number | null {
   const trimmed = text.trim();
-  const clock = /^(\d{1,2})[:h](\d{2})$/.exec(trimmed);
-  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  if (/^\d{1,4}$/.test(trimmed)) return Number(trimmed);
-  return null;
+  const hm = HOURS_AND_MINUTES.exec(trimmed);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
+  const hours = WHOLE_HOURS.exec(trimmed);
+  if (hours) return Number(hours[1]) * 60;
+  const decimal = DECIMAL_HOURS.exec(trimmed);
+  if (decimal) {
+    // In hundredths of an hour, so that 1,33 h is 79.8 min exactly before rounding.
+    const hundredths = Number(decimal[1]) * 100 + Number(decimal[2]!.padEnd(2, '0'));
+    return Math.round((hundredths * 60) / 100);
+  }
+  const minutes = MINUTES.exec(trimmed);
+  return minutes ? Number(minutes[1]) : null;
 }
 
 /** A local `HH:MM` on a date → epoch ms (daylight-saving safe), or null. */
@@ -45,6 +63,14 @@ export function atLocalTime(dayStart: number, hhmm: string): number | null {
   const date = new Date(dayStart);
   date.setHours(hours, minutes, 0, 0);
   return date.getTime();
+}
+
+/** Where an entry would sit once its date, start and duration read: the form shows it before saving. */
+export function manualEntrySpan(form: Pick<ManualEntryForm, 'date' | 'start' | 'duration'>): { start: number; end: number } | null {
+  const day = parseIsoDate(form.date);
+  const start = day === null ? null : atLocalTime(day, form.start);
+  const minutes = parseDurationMinutes(form.duration);
+  return start === null || minutes === null || minutes <= 0 ? null : { start, end: start + minutes * MINUTE };
 }
 
 /** Checks a manual entry and turns it into a session, or says everything that is wrong. */

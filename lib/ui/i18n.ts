@@ -28,6 +28,11 @@ export function currentLanguage(): Language {
   return current;
 }
 
+/** Whether a key built at run time (from an error code, say) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogues.en;
+}
+
 /**
  * A message in the current language, from the same `_locales` files the browser uses for
  * the manifest (so a setting can choose the language, which `i18n.getMessage` cannot).

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MANUAL_KINDS, MANUAL_PLATFORM } from '../../../lib/db/records';
 import { sessionsOverlapping } from '../../../lib/db/session-queries';
-import type { ManualEntryForm, ManualEntryProblem } from '../../../lib/sessions/manual-entry';
+import { manualEntrySpan, type ManualEntryForm, type ManualEntryProblem } from '../../../lib/sessions/manual-entry';
 import { DAY } from '../../../lib/time/clock';
 import { dayRange, isoDate } from '../../../lib/time/calendar';
 import { request } from '../../../lib/ui/background-client';
@@ -9,6 +9,7 @@ import { ClientSelect } from '../../../lib/ui/components/ClientSelect';
 import { Field, described } from '../../../lib/ui/components/Field';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
+import { sessionErrorText } from '../../../lib/ui/session-error';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../../../lib/ui/page-db';
@@ -30,7 +31,7 @@ function emptyForm(): ManualEntryForm {
 export function ManualSection() {
   const [form, setForm] = useState<ManualEntryForm>(emptyForm);
   const [problems, setProblems] = useState<ManualEntryProblem[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const clients = useLiveQuery(() => db.clients.toArray(), []);
   const to = dayRange(Date.now()).to;
   const recent = useLiveQuery(async () => (await sessionsOverlapping(db, to - 30 * DAY, to)).filter((s) => s.platform === MANUAL_PLATFORM).reverse(), [to]);
@@ -45,25 +46,32 @@ export function ManualSection() {
     const result = await request({ type: 'add-manual', form });
     if (result.ok) {
       setProblems([]);
-      setMessage(t('manualAdded'));
+      setMessage({ text: t('manualAdded'), failed: false });
       setForm({ ...emptyForm(), clientId: form.clientId });
     } else {
       setProblems((result.problems ?? []) as ManualEntryProblem[]);
-      setMessage(result.problems ? null : t('actionFailed'));
+      // Problems are shown by their fields; a refusal of the whole entry (an invoiced period) here.
+      setMessage(result.problems ? null : { text: sessionErrorText(result.error), failed: true });
     }
   };
 
   if (clients.status !== 'ready') return clients.status === 'error' ? <p class="error" role="alert">{t('errorData')}</p> : <p aria-busy="true">{t('loading')}</p>;
   const name = (id: string | null) => clients.value.find((c) => c.id === id)?.name ?? t('unassigned');
+  const span = manualEntrySpan(form);
   return (
     <section aria-labelledby="manual-title">
       <h1 id="manual-title">{t('section_manual')}</h1>
       <p class="muted">{t('manualHint')}</p>
-      {message && (
-        <p role="status" class="notice">
-          {message}
-        </p>
-      )}
+      {message &&
+        (message.failed ? (
+          <p role="alert" class="error" data-testid="manual-message">
+            {message.text}
+          </p>
+        ) : (
+          <p role="status" class="notice" data-testid="manual-message">
+            {message.text}
+          </p>
+        ))}
       <form class="card form" onSubmit={(e) => void save(e)} noValidate data-testid="manual-form" aria-label={t('manualNew')}>
         <div class="grid">
           <Field id="manual-client" label={t('client')} error={error('client-missing')}>
@@ -91,6 +99,10 @@ export function ManualSection() {
             <input {...described('manual-note', error('note-too-long'))} value={form.note} maxLength={500} onInput={(e) => set({ note: e.currentTarget.value })} />
           </Field>
         </div>
+        {/* What will be saved, read back as it is typed: "2" is two minutes, not two hours. */}
+        <p class="muted small" aria-live="polite" data-testid="manual-span">
+          {span ? t('manualSpan', formatDuration(span.end - span.start), formatClock(span.start), formatClock(span.end)) : ''}
+        </p>
         <div class="actions">
           <button type="submit" class="primary" data-testid="manual-save">
             {t('manualAdd')}

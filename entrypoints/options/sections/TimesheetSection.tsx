@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../../lib/ui/components/ConfirmDialog';
 import { PeriodPicker, periodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { undoEdit } from '../../../lib/ui/undo-edit';
+import { sessionErrorText } from '../../../lib/ui/session-error';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { activityLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
@@ -40,7 +41,7 @@ function sourceLabel(session: SessionRecord, settings: Settings): string {
 const timeRange = (s: SessionRecord) => `${formatClock(s.start)}–${formatClock(s.end)}`;
 
 function errorText(response: CommandResponse): string {
-  return response.ok ? '' : t(`err_edit_${response.error.replace(/-/g, '_')}` as MessageKey);
+  return response.ok ? '' : sessionErrorText(response.error);
 }
 
 function describeEdit(edit: EditRecord, clients: ClientRecord[]): string {

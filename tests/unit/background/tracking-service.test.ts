@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TrackingService, type TrackingPorts } from '../../../lib/background/tracking-service';
 import type { BrowserView } from '../../../lib/tracking/events';
 import { SocialHoursDatabase } from '../../../lib/db/database';
-import type { ClientRecord } from '../../../lib/db/records';
+import { PERSONAL_CLIENT_ID, type ClientRecord } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { FB_PAGE, T0, ev, type PageInput } from '../../support/tracker-harness';
 
@@ -251,6 +251,17 @@ describe('what the user asks of the time', () => {
       [null, 'facebook', 180, 300],
     ]);
     expect(await s.addManual({ clientId: 'dupont', kind: 'nap', date, start: hhmm, duration: '0', note: '' })).toEqual({ ok: false, error: 'invalid', problems: ['kind-invalid', 'duration-invalid'] });
+  });
+
+  it('logs manual time as personal time, which the form offers, and refuses an unknown client', async () => {
+    const s = await withClients();
+    now = T0 + 4 * 3_600_000;
+    const start = new Date(T0 + 60_000);
+    const hhmm = `${String(start.getHours()).padStart(2, '0')}:${String(start.getMinutes()).padStart(2, '0')}`;
+    const date = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+    expect(await s.addManual({ clientId: PERSONAL_CLIENT_ID, kind: 'other', date, start: hhmm, duration: '0:30', note: '' })).toEqual({ ok: true, count: 1 });
+    expect(await stored()).toEqual([[PERSONAL_CLIENT_ID, 'manual', 60, 1860]]);
+    expect(await s.addManual({ clientId: 'gone', kind: 'call', date, start: hhmm, duration: '0:30', note: '' })).toEqual({ ok: false, error: 'unknown-client' });
   });
 
   it('offers a long idle spell on return, and logs it for a client', async () => {

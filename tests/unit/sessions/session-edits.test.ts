@@ -79,10 +79,35 @@ describe('manual entry form', () => {
   it.each([
     ['1:30', 90],
     ['1h30', 90],
+    ['1 h 30', 90],
+    ['1H05', 65],
     ['45', 45],
     ['0:05', 5],
-    ['1.5', null],
-  ])('reads the duration %s as %s minutes', (text, minutes) => expect(parseDurationMinutes(text)).toBe(minutes));
+    [' 2:00 ', 120],
+    // Decimal hours, as invoices write them, with either separator.
+    ['1.5', 90],
+    ['1,5', 90],
+    ['0,25', 15],
+    ['1.5 h', 90],
+    ['2h', 120],
+    ['2 h', 120],
+    ['45 min', 45],
+    ['45min', 45],
+    // A sixtieth of a minute has no place in whole minutes: the nearest one.
+    ['1.33', 80],
+    // Not a duration: refused, never guessed.
+    ['1:75', null],
+    ['1h60', null],
+    ['1:5', null],
+    ['1.', null],
+    ['.5', null],
+    ['1.234', null],
+    ['1,5,0', null],
+    ['-1', null],
+    ['1:30:00', null],
+    ['abc', null],
+    ['', null],
+  ])('reads the duration %j as %s minutes', (text, minutes) => expect(parseDurationMinutes(text)).toBe(minutes));
 });
 
 describe('splitting and the timer', () => {
