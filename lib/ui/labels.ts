@@ -15,3 +15,14 @@ export function activityLabel(activity: string): string {
 export function platformLabel(platform: string, customSites: readonly CustomSite[]): string {
   return platform === MANUAL_PLATFORM ? t('manualWork') : platformName(platform, customSites);
 }
+
+/** A client's rounding as the form offers it; one minute reads "the next minute", not "1 minutes". */
+export function roundingLabel(minutes: number): string {
+  if (minutes === 0) return t('roundingNone');
+  return minutes === 1 ? t('roundingMinute') : t('roundingMinutes', String(minutes));
+}
+
+/** The heading of a report's billed time, for a client whose time is rounded. */
+export function billedRoundedLabel(minutes: number): string {
+  return minutes === 1 ? t('reportBilledRoundedMinute') : t('reportBilledRounded', String(minutes));
+}

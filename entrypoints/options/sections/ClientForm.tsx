@@ -11,6 +11,7 @@ import { formatDuration } from '../../../lib/ui/format';
 import { withRate } from '../../../lib/money/rates';
 import { useReturnFocus } from '../../../lib/ui/use-return-focus';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
+import { roundingLabel } from '../../../lib/ui/labels';
 import { config } from '../../../lib/ui/page-db';
 
 function initialForm(client: ClientRecord | null, count: number): Form {
@@ -134,7 +135,7 @@ export function ClientForm({ client, clients, onDone }: { client: ClientRecord |
           <select id="client-rounding" value={form.roundingMinutes} onChange={(e) => set({ roundingMinutes: e.currentTarget.value })}>
             {ROUNDING_CHOICES.map((r) => (
               <option key={r} value={String(r)}>
-                {r === 0 ? t('roundingNone') : t('roundingMinutes', String(r))}
+                {roundingLabel(r)}
               </option>
             ))}
           </select>

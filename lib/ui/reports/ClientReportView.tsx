@@ -3,7 +3,7 @@ import { formatReportTime, type ReportTimeFormat } from '../../reports/time-form
 import { MANUAL_PLATFORM } from '../../db/records';
 import { formatDay, formatMoney } from '../format';
 import { currentLanguage, t } from '../i18n';
-import { activityLabel } from '../labels';
+import { activityLabel, billedRoundedLabel } from '../labels';
 
 /**
  * Print styles travel with the report, so the same markup works as a page and as a
@@ -105,7 +105,7 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
               <dd data-testid="report-total">{time(report.totalMs)}</dd>
             </div>
             <div>
-              <dt>{t('reportBilledRounded', String(rounding))}</dt>
+              <dt>{billedRoundedLabel(rounding)}</dt>
               <dd data-testid="report-billed">{time(report.billedMs)}</dd>
             </div>
           </>
