@@ -27,19 +27,29 @@ export function withRate(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, fro
 /** The date from which a client's first rate applies: before any time anyone tracked. */
 export const FIRST_DAY = '1970-01-01';
 
+/** Some days' time at one rate, and its amount. */
+export interface RatePart {
+  rateCents: number;
+  ms: number;
+  amountCents: number;
+}
+
 /**
- * The amount of some days' time, in cents, each day at the rate in force that day: the
- * time of the days at one rate is summed first and rounded once (the nearest cent, halves
- * up), so a period at one rate is one rounding, as on an invoice. Null when no day has a rate.
+ * Some days' time grouped by the rate in force each day, in the order the rates first
+ * apply, with each group's amount: the time at one rate is summed first and rounded once
+ * (the nearest cent, halves up), as on an invoice. Days without a rate are not billed.
  */
-export function amountOfDays(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, days: ReadonlyArray<{ day: number; ms: number }>): number | null {
+export function amountsByRate(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, days: ReadonlyArray<{ day: number; ms: number }>): RatePart[] {
   const byRate = new Map<number, number>();
   for (const { day, ms } of days) {
     const rate = rateCents(rateOn(client, isoDate(day)));
     if (rate !== null) byRate.set(rate, (byRate.get(rate) ?? 0) + ms);
   }
-  if (byRate.size === 0) return null;
-  let total = 0;
-  for (const [rate, ms] of byRate) total += amountCents(ms, rate);
-  return total;
+  return [...byRate].map(([rate, ms]) => ({ rateCents: rate, ms, amountCents: amountCents(ms, rate) }));
+}
+
+/** The amount of some days' time, in cents: the sum of its parts at each rate. Null when no day has a rate. */
+export function amountOfDays(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, days: ReadonlyArray<{ day: number; ms: number }>): number | null {
+  const parts = amountsByRate(client, days);
+  return parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.amountCents, 0);
 }

@@ -4,7 +4,7 @@ import type { Progress } from '../contracts/progress';
 import type { CalendarSettings } from '../contracts/targets';
 import { MANUAL_PLATFORM, type ClientRecord, type SessionRecord } from '../db/records';
 import { rateCents } from '../money/cents';
-import { amountOfDays, rateOn } from '../money/rates';
+import { amountsByRate, rateOn, type RatePart } from '../money/rates';
 import { daysIn, isoDate } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
@@ -39,6 +39,8 @@ export interface ClientReport {
   rateCents: number | null;
   /** Billed time at the rate in force each day, in cents (the nearest cent, halves up, once per rate), or null without a rate. */
   amountCents: number | null;
+  /** The billed time and its amount at each rate, one part unless the rate changed in the range: the amount is their sum. */
+  rateParts: RatePart[];
 }
 
 function sortedTotals<K extends string>(map: Map<string, number>, key: K): Array<Record<K, string> & { ms: number }> {
@@ -88,6 +90,7 @@ export function buildClientReport(
   });
   const totalMs = days.reduce((sum, d) => sum + d.ms, 0);
   const billedMs = days.reduce((sum, d) => sum + d.billedMs, 0);
+  const parts = amountsByRate(client, days.map((d) => ({ day: d.day, ms: d.billedMs })));
   const rates = new Set(days.map((d) => rateCents(rateOn(client, isoDate(d.day)))));
   const [onlyRate] = rates.size === 1 ? [...rates] : [null];
   return {
@@ -108,6 +111,7 @@ export function buildClientReport(
     billedMs,
     progress: periodProgress(client, totalMs, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs)),
     rateCents: onlyRate ?? null,
-    amountCents: amountOfDays(client, days.map((d) => ({ day: d.day, ms: d.billedMs }))),
+    amountCents: parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.amountCents, 0),
+    rateParts: parts,
   };
 }

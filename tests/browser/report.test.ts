@@ -50,12 +50,12 @@ function backupFile(): string {
 
 const CASES = [
   {
-    lang: 'en-US', format: 'hm', total: '3 h 51', row: '1 h 31',
+    lang: 'en-US', format: 'hm', total: '3 h 51 min 50 s', row: '1 h 31 min 50 s',
     texts: ['Time report: Boulangerie Dupont', 'Prepared by', 'Time spent and billed (not rounded)', 'By platform and account', 'Calls, meetings and other work away from the platforms'],
   },
   {
     lang: 'fr', format: 'decimal', total: '3,85 h', row: '1,52 h',
-    texts: ['Rapport de temps', 'Établi par', 'Temps passé et facturé (sans arrondi)', 'Par plateforme et compte', 'Appels, réunions et autres travaux hors des plateformes'],
+    texts: ['Rapport de temps', 'Établi par', 'Les heures sont en centièmes', 'Temps passé et facturé (sans arrondi)', 'Par plateforme et compte', 'Appels, réunions et autres travaux hors des plateformes'],
   },
 ] as const;
 
@@ -84,6 +84,8 @@ describe('the client report page', () => {
     await dashboard.goto(`${base}#reports`);
     await dashboard.getByTestId('period-month').click();
     await dashboard.getByTestId('period-previous').click();
+    // The amount with the time it is computed from, to the second: 13,910 s at 40 an hour is 154.56.
+    await expect.poll(() => dashboard.getByTestId('period-amount-dupont').textContent()).toMatch(/154[.,]56.* 3 h 51 min 50 s /);
     const opened = browser.context.waitForEvent('page');
     await dashboard.getByTestId('period-report-dupont').click();
     const report = await opened;

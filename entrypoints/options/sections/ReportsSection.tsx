@@ -10,7 +10,8 @@ import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
 import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { StackedBars } from '../../../lib/ui/components/StackedBars';
 import { formatDay, formatDuration, formatHours, formatMoney, formatWeekday } from '../../../lib/ui/format';
-import { t } from '../../../lib/ui/i18n';
+import { currentLanguage, t } from '../../../lib/ui/i18n';
+import { formatReportTime } from '../../../lib/reports/time-format';
 import { activityLabel, platformLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { useSyncStatus } from '../../../lib/ui/use-sync-status';
@@ -137,7 +138,8 @@ export function ReportsSection({ settings }: { settings: Settings }) {
                       <ProgressMeter label={bucketLabel(view, b.bucket)} progress={b.progress} />
                       {b.amountCents !== null && b.client?.currency && (
                         <p class="meter-amount small" data-testid={`period-amount-${b.bucket}`}>
-                          {t('periodAmount', formatMoney(b.amountCents, b.client.currency), formatHours(b.billedMs))}
+                          {/* To the second, as the report prints it: the amount is this time at the rates, to the cent. */}
+                          {t('periodAmount', formatMoney(b.amountCents, b.client.currency), formatReportTime(b.billedMs, 'hm', currentLanguage()))}
                         </p>
                       )}
                     </>

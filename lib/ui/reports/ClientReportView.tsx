@@ -70,6 +70,7 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
   const time = (ms: number) => formatReportTime(ms, options.timeFormat, language);
   const days = options.showEmptyDays ? report.days : report.days.filter((d) => d.ms > 0);
   const sender = options.sender.trim();
+  const currency = client.currency;
   return (
     <main class="report" data-testid="client-report">
       <style>{REPORT_CSS}</style>
@@ -130,10 +131,17 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           {contract.carriedMs > 0 && <dd class="basis">{t('inclCarried', time(contract.carriedMs))}</dd>}
           {contract.targetMs !== null && <dd class="basis">{t('reportContractBasis')}</dd>}
         </div>
-        {options.showAmount && report.amountCents !== null && client.currency && (
+        {options.showAmount && report.amountCents !== null && currency && (
           <div>
-            <dt>{report.rateCents !== null ? t('reportAmount', formatMoney(report.rateCents, client.currency)) : t('reportAmountRates')}</dt>
-            <dd data-testid="report-amount">{formatMoney(report.amountCents, client.currency)}</dd>
+            <dt>{report.rateCents !== null ? t('reportAmount', formatMoney(report.rateCents, currency)) : t('reportAmountRates')}</dt>
+            <dd data-testid="report-amount">{formatMoney(report.amountCents, currency)}</dd>
+            {/* Several rates: each one's time and amount, which the amount is the sum of. */}
+            {report.rateParts.length > 1 &&
+              report.rateParts.map((part) => (
+                <dd key={part.rateCents} class="basis" data-testid="report-rate-part">
+                  {t('reportRatePart', time(part.ms), formatMoney(part.rateCents, currency), formatMoney(part.amountCents, currency))}
+                </dd>
+              ))}
           </div>
         )}
       </dl>
@@ -249,6 +257,11 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
         </>
       )}
 
+      {options.timeFormat === 'decimal' && (
+        <p class="note" data-testid="report-decimal-note">
+          {t('reportDecimalNote')}
+        </p>
+      )}
       {options.invoicedAt != null && (
         <p class="note" data-testid="report-invoiced">
           {t('invoicedOn', formatDay(options.invoicedAt))}

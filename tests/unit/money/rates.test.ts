@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRecord, SessionRecord } from '../../../lib/db/records';
 import { amountCents } from '../../../lib/money/cents';
-import { amountOfDays, rateOn, withRate } from '../../../lib/money/rates';
+import { amountOfDays, amountsByRate, rateOn, withRate } from '../../../lib/money/rates';
 import { buildPeriodView } from '../../../lib/reports/period-view';
 import { HOUR, MINUTE } from '../../../lib/time/clock';
 import { monthRange, parseIsoDate } from '../../../lib/time/calendar';
@@ -42,6 +42,12 @@ describe('rates from a date', () => {
     ];
     expect(amountOfDays(changed, days)).toBe(amountCents(90 * MINUTE, 4000) + amountCents(127 * MINUTE, 5000));
     expect(amountOfDays({ ...base, hourlyRate: null }, days)).toBeNull();
+    // What a report prints under the amount, so that a reader can check it: each rate's time and amount.
+    expect(amountsByRate(changed, days)).toEqual([
+      { rateCents: 4000, ms: 90 * MINUTE, amountCents: 6000 },
+      { rateCents: 5000, ms: 127 * MINUTE, amountCents: 10583 },
+    ]);
+    expect(amountsByRate({ ...base, hourlyRate: null }, days)).toEqual([]);
   });
 
   it('a new rate leaves the amounts of the month before as they were', () => {

@@ -8,18 +8,19 @@ import { HOUR, MINUTE, SECOND } from '../../../lib/time/clock';
 import { seededRandom } from '../../support/seeded-random';
 
 describe("the report's one time format", () => {
-  it('writes hours and minutes, or decimal hours in the language of the report', () => {
-    expect(formatReportTime(20 * HOUR, 'hm', 'en')).toBe('20 h 00');
-    expect(formatReportTime(45 * MINUTE, 'hm', 'fr')).toBe('0 h 45');
+  it('writes hours, minutes and seconds, or decimal hours in the language of the report', () => {
+    expect(formatReportTime(20 * HOUR, 'hm', 'en')).toBe('20 h 00 min 00 s');
+    expect(formatReportTime(45 * MINUTE, 'hm', 'fr')).toBe('0 h 45 min 00 s');
+    expect(formatReportTime(2 * HOUR + 8 * MINUTE + 35 * SECOND, 'hm', 'fr')).toBe('2 h 08 min 35 s');
     expect(formatReportTime(20 * HOUR, 'decimal', 'en')).toBe('20.00 h');
     expect(formatReportTime(90 * MINUTE, 'decimal', 'fr')).toBe('1,50 h');
     expect(formatReportTime(6 * MINUTE, 'decimal', 'en')).toBe('0.10 h');
   });
 
-  it('counts whole minutes in both, so 20 h 00 min 59 s is 20 h 00 and 20.00 h, never 20.01 h, and 1 h 31 min 50 s is 1.52 h', () => {
-    expect(formatReportTime(20 * HOUR + 59 * SECOND, 'hm', 'en')).toBe('20 h 00');
+  it('counts whole seconds, never more: 20 h 00 min 59.9 s is 20 h 00 min 59 s and 20.00 h, never 20.01 h; 1 h 31 min 50 s is 1.52 h', () => {
+    expect(formatReportTime(20 * HOUR + 59 * SECOND + 900, 'hm', 'en')).toBe('20 h 00 min 59 s');
     expect(formatReportTime(20 * HOUR + 59 * SECOND, 'decimal', 'en')).toBe('20.00 h');
-    expect(formatReportTime(HOUR + 31 * MINUTE + 50 * SECOND, 'hm', 'en')).toBe('1 h 31');
+    expect(formatReportTime(HOUR + 31 * MINUTE + 50 * SECOND, 'hm', 'en')).toBe('1 h 31 min 50 s');
     expect(formatReportTime(HOUR + 31 * MINUTE + 50 * SECOND, 'decimal', 'en')).toBe('1.52 h');
   });
 
@@ -48,10 +49,14 @@ describe('billed time as the report shows it', () => {
     return { id: `s${i}`, start, end: start + Math.floor(random() * 3 * HOUR), clientId: 'dupont', platform: 'facebook', account: null, activity: 'browsing', source: 'auto', createdAt: 0, updatedAt: 0 };
   });
   const calendar: CalendarSettings = { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 };
-  const minutes = (text: string) => {
-    const [, hours, rest] = /^(\d+) h (\d{2})$/.exec(text)!;
-    return Number(hours) * 60 + Number(rest);
+  /** What a reader makes of a printed figure, in seconds. */
+  const seconds = (text: string) => {
+    const [, h, m, sec] = /^(\d+) h (\d{2}) min (\d{2}) s$/.exec(text)!;
+    return (Number(h) * 60 + Number(m)) * 60 + Number(sec);
   };
+  const minutes = (text: string) => seconds(text) / 60;
+  const printed = (ms: number) => seconds(formatReportTime(ms, 'hm', 'en'));
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
   it.each(['hm', 'decimal'] as const)('with rounding off, is the time worked exactly as displayed, each day and in total (%s)', (format) => {
     const report = buildClientReport(sessions, client(0), month, calendar);
@@ -67,5 +72,17 @@ describe('billed time as the report shows it', () => {
       expect(minutes(formatReportTime(day.billedMs, 'hm', 'en'))).toBe(day.billedMs / MINUTE);
       expect(minutes(formatReportTime(day.billedMs, 'hm', 'en'))).toBeGreaterThanOrEqual(minutes(formatReportTime(day.ms, 'hm', 'en')));
     }
+  });
+
+  it.each([0, 1, 15] as const)('reconciles as printed, rounded to %i min: lines add up to their totals, and the amount is the printed billed time at the rate', (increment) => {
+    const report = buildClientReport(sessions, client(increment), month, calendar);
+    const total = printed(report.totalMs);
+    expect(sum(report.days.map((d) => printed(d.ms)))).toBe(total);
+    expect(sum(report.days.map((d) => printed(d.billedMs)))).toBe(printed(report.billedMs));
+    expect(sum(report.platforms.map((p) => printed(p.ms)))).toBe(total);
+    for (const p of report.platforms) expect(sum(p.accounts.map((a) => printed(a.ms)))).toBe(printed(p.ms));
+    expect(sum(report.activities.map((a) => printed(a.ms)))).toBe(total);
+    // 40 an hour: the amount a reader computes from the printed time, to the cent.
+    expect(report.amountCents).toBe(Math.round((printed(report.billedMs) * 4000) / 3600));
   });
 });

@@ -38,7 +38,7 @@ describe('the client report page', () => {
   it('counts what is over the contract from the time worked, not the billed time', () => {
     // 62 min worked, billed 75 min: 2 min over the hour, not 15.
     const html = shown('en', [session(at(23, 9), at(23, 10, 2))]);
-    expect(html).toContain('1 h 00 contracted, 0 h 02 over');
+    expect(html).toContain('1 h 00 min 00 s contracted, 0 h 02 min 00 s over');
   });
 
   it('shows the rate and the amount in exact cents', () => {
@@ -46,6 +46,17 @@ describe('the client report page', () => {
     const html = shown('en', [session(at(23, 9), at(23, 9, 6))]);
     expect(html).toContain('Amount at €10.35 an hour');
     expect(html).toContain('€2.59');
+  });
+
+  it('after a change of rate, shows the time and amount at each rate, which add up to the amount', () => {
+    // 1 h at 40 on Monday, 1 h 30 at 50 from Wednesday, not rounded.
+    const changed = { ...dupont, roundingMinutes: 0 as const, hourlyRate: 50, rates: [{ from: '1970-01-01', hourlyRate: 40 }, { from: '2026-11-25', hourlyRate: 50 }] };
+    const html = text(shown('en', [session(at(23, 9), at(23, 10)), session(at(25, 9), at(25, 10, 30))], {}, changed));
+    expect(html).toContain('Amount, each day at the rate in force €115.00');
+    expect(html).toContain('1 h 00 min 00 s at €40.00 an hour: €40.00');
+    expect(html).toContain('1 h 30 min 00 s at €50.00 an hour: €75.00');
+    // One rate: the heading says it, no breakdown.
+    expect(shown('en', [session(at(23, 9), at(23, 10))])).not.toContain('report-rate-part');
   });
 
   it('is in a main landmark, with one h1', () => {
@@ -61,29 +72,31 @@ describe('the time in the report', () => {
   const notRounded = { ...dupont, roundingMinutes: 0 as const, contracts: [] };
 
   it.each([
-    ['hm', '20 h 00', /\d\.\d\d h/],
+    ['hm', '20 h 00 min 40 s', /\d\.\d\d h/],
     ['decimal', '20.00 h', /\d h \d\d/],
   ] as const)('is written in one format throughout (%s)', (format: ReportTimeFormat, total, other) => {
     const html = text(shown('en', long, { timeFormat: format }, notRounded));
     expect(html).toContain(total);
     expect(html).not.toMatch(other);
     expect(html).not.toContain('20.01');
-    expect(html).not.toMatch(/\d+ (min|s)\b/);
+    if (format === 'decimal') expect(html).not.toMatch(/\d+ (min|s)\b/);
+    // Decimal hours cannot add up to the second: the report says so, and only then.
+    expect(html.includes('each figure rounded on its own')).toBe(format === 'decimal');
   });
 
   it('gives one total, not rounded, as time spent and billed, and no total row under the days', () => {
     const html = shown('en', long, {}, notRounded);
-    expect(text(html)).toContain('Time spent and billed (not rounded) 20 h 00');
+    expect(text(html)).toContain('Time spent and billed (not rounded) 20 h 00 min 40 s');
     // The total, then the one platform and the one kind of activity it all went to.
-    expect(html.match(/20 h 00/g)).toHaveLength(3);
+    expect(html.match(/20 h 00 min 40 s/g)).toHaveLength(3);
     expect(html).not.toContain('<tfoot');
     expect(html).not.toContain('report-billed');
   });
 
   it('with rounding, gives the time spent and the billed time once each, with the increment', () => {
     const html = text(shown('en', [session(at(23, 9), at(23, 9, 50))]));
-    expect(html).toContain('Time spent 0 h 50');
-    expect(html).toContain('Billed (each day rounded up to 15 min) 1 h 00');
+    expect(html).toContain('Time spent 0 h 50 min 00 s');
+    expect(html).toContain('Billed (each day rounded up to 15 min) 1 h 00 min 00 s');
   });
 });
 
@@ -105,13 +118,13 @@ describe("the report's contents", () => {
     const meeting = session(at(25, 14), at(25, 15, 30), { platform: 'manual', activity: 'meeting', source: 'manual', note: 'December calendar with Mme Dupont' });
     const html = text(shown('en', [session(at(23, 9), at(23, 9, 50)), meeting]));
     expect(html).toContain('Calls, meetings and other work away from the platforms');
-    expect(html).toContain('Nov 25, 2026 1 h 30 Meeting December calendar with Mme Dupont');
+    expect(html).toContain('Nov 25, 2026 1 h 30 min 00 s Meeting December calendar with Mme Dupont');
   });
 
   it('breaks the time down by platform and account', () => {
     const html = text(shown('en', [session(at(23, 9), at(23, 9, 50), { account: 'boulangerie-dupont' }), session(at(24, 9), at(24, 9, 10), { account: null })]));
     expect(html).toContain('By platform and account');
-    expect(html).toContain('facebook 1 h 00 boulangerie-dupont 0 h 50 No account identified 0 h 10');
+    expect(html).toContain('facebook 1 h 00 min 00 s boulangerie-dupont 0 h 50 min 00 s No account identified 0 h 10 min 00 s');
   });
 
   it('hides the days without time unless asked, and says when there is none', () => {
