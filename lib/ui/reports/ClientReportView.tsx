@@ -19,7 +19,8 @@ export const REPORT_CSS = `
 .report .parties p { margin: 0; }
 .report .party-label { color: #59636e; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; }
 .report .lines { white-space: pre-line; }
-.report .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.75rem; margin-top: 1.25rem; }
+.report .summary { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem; margin-top: 1.25rem; }
+@media (max-width: 32rem) { .report .summary { grid-template-columns: minmax(0, 1fr); } }
 .report .summary div { border: 1px solid #d1d9e0; border-radius: 8px; padding: 0.6rem 0.75rem; }
 .report .summary dt { color: #59636e; font-size: 0.8rem; }
 .report .summary dd { margin: 0; font-size: 1.15rem; font-weight: 600; }
@@ -67,7 +68,8 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
   const { client, progress: contract } = report;
   const rounding = client.roundingMinutes ?? 0;
   const language = currentLanguage();
-  const time = (ms: number) => formatReportTime(ms, options.timeFormat, language);
+  // A duration is never broken across lines: a sentence that holds one breaks around it.
+  const time = (ms: number) => formatReportTime(ms, options.timeFormat, language).replace(/ /g, '\u00a0');
   const days = options.showEmptyDays ? report.days : report.days.filter((d) => d.ms > 0);
   const sender = options.sender.trim();
   const currency = client.currency;

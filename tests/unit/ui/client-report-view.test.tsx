@@ -6,7 +6,7 @@ import type { ReportTimeFormat } from '../../../lib/reports/time-format';
 import { setLanguage, type Language } from '../../../lib/ui/i18n';
 import { ClientReportView, type ReportOptions } from '../../../lib/ui/reports/ClientReportView';
 
-const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
+const at = (d: number, h: number, m = 0, s = 0) => new Date(2026, 10, d, h, m, s).getTime();
 const week = { from: new Date(2026, 10, 23).getTime(), to: new Date(2026, 10, 30).getTime() };
 const dupont: ClientRecord = {
   id: 'dupont', name: 'Boulangerie Dupont', color: '#c2410c', archived: false, createdAt: 0,
@@ -16,11 +16,14 @@ const session = (start: number, end: number, change: Partial<SessionRecord> = {}
   id: String(start), start, end, clientId: 'dupont', platform: 'facebook', account: null, activity: 'browsing', source: 'auto', createdAt: 0, updatedAt: 0, ...change,
 });
 
-function shown(language: Language, sessions: SessionRecord[], options: Partial<ReportOptions> = {}, client: ClientRecord = dupont): string {
+function rendered(language: Language, sessions: SessionRecord[], options: Partial<ReportOptions> = {}, client: ClientRecord = dupont): string {
   setLanguage(language);
   const report = buildClientReport(sessions, client, week, { workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1 });
   return render(<ClientReportView report={report} options={{ showAmount: true, platformLabel: (p) => p, generatedAt: at(30, 9), timeFormat: 'hm', sender: '', ...options }} />);
 }
+
+/** The report as a reader sees its spaces (durations hold no-break ones). */
+const shown = (...args: Parameters<typeof rendered>) => rendered(...args).replace(/\u00a0/g, ' ');
 
 /** The text of the report, tags left out: what a reader sees. */
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -57,6 +60,12 @@ describe('the client report page', () => {
     expect(html).toContain('1 h 30 min 00 s at €50.00 an hour: €75.00');
     // One rate: the heading says it, no breakdown.
     expect(shown('en', [session(at(23, 9), at(23, 10))])).not.toContain('report-rate-part');
+  });
+
+  it('never breaks a duration across lines', () => {
+    const html = rendered('fr', [session(at(23, 9), at(23, 9, 50, 5))]);
+    expect(html).toContain('0\u00a0h\u00a050\u00a0min\u00a005\u00a0s');
+    expect(rendered('en', [session(at(23, 9), at(23, 9, 50))], { timeFormat: 'decimal' })).toContain('0.83\u00a0h');
   });
 
   it('is in a main landmark, with one h1', () => {
