@@ -14,6 +14,12 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${String(minutes).padStart(2, '0')}`;
 }
 
+/** Hours and minutes in four or five characters (`4:22`), for labels over narrow bars; rounded down. */
+export function formatShortDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function formatHours(ms: number): string {
   return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2 }).format(ms / 3_600_000);
 }

@@ -81,7 +81,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     await dashboard.getByTestId('client-save').click();
     expect(await dashboard.locator('#client-name-error').textContent()).toBe('Another client already has this name.');
     expect(await dashboard.locator('#client-hours-error').textContent()).toBe('A day holds 24 hours at most.');
-    expect(await dashboard.locator('#client-rate-error').textContent()).toBe('The rate must be a number, like 45 or 45.50.');
+    expect(await dashboard.locator('#client-rate-error').textContent()).toBe('The rate is an amount an hour with at most two decimals, from 0 to 100,000, like 45 or 45.50.');
     expect(await dashboard.locator('#client-name').getAttribute('aria-invalid')).toBe('true');
     expect(await ext.inWorker(() => new Promise<number>((resolve) => {
       const request = indexedDB.open('social-hours');

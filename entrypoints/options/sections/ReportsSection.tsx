@@ -9,7 +9,7 @@ import type { Settings } from '../../../lib/settings/settings';
 import { ProgressMeter } from '../../../lib/ui/components/ProgressMeter';
 import { PeriodPicker, periodRange, periodTitle, previousPeriodRange, type Period } from '../../../lib/ui/components/PeriodPicker';
 import { StackedBars } from '../../../lib/ui/components/StackedBars';
-import { formatDay, formatDuration, formatHours, formatMoney, formatWeekday } from '../../../lib/ui/format';
+import { formatDay, formatDuration, formatMoney, formatShortDuration, formatWeekday } from '../../../lib/ui/format';
 import { currentLanguage, t } from '../../../lib/ui/i18n';
 import { formatReportTime } from '../../../lib/reports/time-format';
 import { activityLabel, platformLabel } from '../../../lib/ui/labels';
@@ -103,8 +103,8 @@ export function ReportsSection({ settings }: { settings: Settings }) {
               <StackedBars
                 bars={bars}
                 label={t('chartLabel', periodTitle(period, range), formatDuration(view.total))}
-                // A month's bars are narrow: decimal hours fit above them where "1 h 30" does not.
-                valueLabel={period.kind === 'week' ? formatDuration : formatHours}
+                // A month's bars are narrow: "4:22" fits above them where "4 h 22" does not.
+                valueLabel={period.kind === 'week' ? formatDuration : formatShortDuration}
               />
               <ul class="legend">
                 {view.buckets

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoney } from '../../../lib/ui/format';
+import { formatDuration, formatMoney, formatShortDuration } from '../../../lib/ui/format';
 
 describe('durations', () => {
   it.each([
@@ -13,6 +13,16 @@ describe('durations', () => {
     [26 * 3_600_000, '26 h 00'],
     [-5, '0 s'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('durations above narrow bars', () => {
+  // Hours and minutes, never decimal hours: '4,37' reads as 4 h 37 to a French eye.
+  it.each([
+    [0, '0:00'],
+    [59_999, '0:00'],
+    [4 * 3_600_000 + 22 * 60_000 + 59_000, '4:22'],
+    [12 * 3_600_000 + 5 * 60_000, '12:05'],
+  ])('%i ms → %s', (ms, text) => expect(formatShortDuration(ms)).toBe(text));
 });
 
 describe('money', () => {
