@@ -4,6 +4,7 @@ import { request } from '../../lib/ui/background-client';
 import { ConfirmDialog } from '../../lib/ui/components/ConfirmDialog';
 import { formatDay } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
+import { invoiceText } from '../../lib/ui/invoice-text';
 
 /**
  * Marks the report's period as invoiced, or unlocks it. Invoiced time is locked against
@@ -37,7 +38,7 @@ export function InvoiceBar({
     <>
       {invoice ? (
         <>
-          <span data-testid="invoice-state">{t('invoicedOn', formatDay(invoice.invoicedAt))}</span>
+          <span data-testid="invoice-state">{invoiceText(invoice, from, to)}</span>
           <button type="button" onClick={() => setConfirming(true)}>
             {t('invoiceUnlock')}
           </button>

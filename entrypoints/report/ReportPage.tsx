@@ -83,7 +83,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
           showAmount,
           platformLabel: (p) => platformLabel(p, settings.customSites),
           generatedAt: Date.now(),
-          invoicedAt: state.invoice?.invoicedAt ?? null,
+          invoice: state.invoice,
           timeFormat: settings.reportTimeFormat,
           sender: settings.reportSender,
           showEmptyDays,

@@ -4,6 +4,8 @@ import { MANUAL_PLATFORM } from '../../db/records';
 import { formatDay, formatMoney } from '../format';
 import { currentLanguage, t } from '../i18n';
 import { activityLabel, billedRoundedLabel } from '../labels';
+import { invoiceText, type InvoiceNote } from '../invoice-text';
+import { isoDate } from '../../time/calendar';
 
 /**
  * Print styles travel with the report, so the same markup works as a page and as a
@@ -48,8 +50,8 @@ export interface ReportOptions {
   showAmount: boolean;
   platformLabel: (platform: string) => string;
   generatedAt: number;
-  /** When the period was marked as invoiced, if it was (and not unlocked since). */
-  invoicedAt?: number | null;
+  /** The invoice (not unlocked since) that overlaps the report's dates, if any. */
+  invoice?: InvoiceNote | null;
   /** Every duration of the report in this one format. */
   timeFormat: ReportTimeFormat;
   /** Who prepares the report, as typed in the settings; '' for nobody named. */
@@ -264,9 +266,9 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           {t('reportDecimalNote')}
         </p>
       )}
-      {options.invoicedAt != null && (
+      {options.invoice && (
         <p class="note" data-testid="report-invoiced">
-          {t('invoicedOn', formatDay(options.invoicedAt))}
+          {invoiceText(options.invoice, isoDate(report.range.from), isoDate(report.range.to - 1))}
         </p>
       )}
       <p class="note">{t('reportFooter', formatDay(options.generatedAt))}</p>

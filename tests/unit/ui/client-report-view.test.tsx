@@ -68,6 +68,16 @@ describe('the client report page', () => {
     expect(rendered('en', [session(at(23, 9), at(23, 9, 50))], { timeFormat: 'decimal' })).toContain('0.83\u00a0h');
   });
 
+  it('says the period was invoiced only when the invoice covers it, else which days were', () => {
+    const sessions = [session(at(23, 9), at(23, 9, 50))];
+    const invoicedAt = at(28, 10);
+    expect(text(shown('en', sessions, { invoice: { from: '2026-11-01', to: '2026-11-30', invoicedAt } }))).toContain('Invoiced on Nov 28, 2026');
+    // This report's week runs from the 23rd to the 29th; an invoice of the 16th to the 25th covers part of it.
+    const partly = text(shown('en', sessions, { invoice: { from: '2026-11-16', to: '2026-11-25', invoicedAt } }));
+    expect(partly).toContain('The days from Nov 16, 2026 to Nov 25, 2026 were invoiced on Nov 28, 2026');
+    expect(partly).not.toContain('Invoiced on');
+  });
+
   it('is in a main landmark, with one h1', () => {
     const html = shown('en', [session(at(23, 9), at(23, 9, 50))]);
     expect(html.startsWith('<main')).toBe(true);
