@@ -93,6 +93,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
   });
 
   it('assigns the current account from the popup, shows the progress and colours the badge', async () => {
+    await ext.everyDayWorking();
     const dashboard = await browser.extensionPage('options.html#clients');
     await createClient(dashboard, 'Boulangerie Dupont', '0,05');
     await dashboard.close();

@@ -137,6 +137,19 @@ export class ExtensionDriver {
   }
 
   /** Runs code in the worker: browser APIs the test needs (windows, tabs). */
+  /**
+   * Makes every day a working day without public holidays, for a test of contracts per day:
+   * run on a Saturday or on a holiday, today would otherwise be a day off, whose time is
+   * never near or over (CI runs on any date).
+   */
+  async everyDayWorking(): Promise<void> {
+    await this.inWorker(async () => {
+      const area = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+      const stored = ((await area.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await area.set({ settings: { ...stored, workingDays: [0, 1, 2, 3, 4, 5, 6], holidayCountry: 'none', holidayRegion: '', leave: [] } });
+    }, null);
+  }
+
   async inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
     return (await this.worker()).evaluate(fn as never, arg) as Promise<T>;
   }
