@@ -5,7 +5,7 @@ import { SocialHoursDatabase } from '../../lib/db/database';
 import { shouldOpenWelcome } from '../../lib/onboarding/welcome';
 import type { ClientRecord } from '../../lib/db/records';
 import { DEFAULT_SETTINGS, idleDetectionSeconds, readSettings, type Settings } from '../../lib/settings/settings';
-import { SETTINGS_KEY } from '../../lib/settings/settings-storage';
+import { SETTINGS_KEY, storeFirstRunSettings } from '../../lib/settings/settings-storage';
 import type { Clock } from '../../lib/time/clock';
 import { resolveLanguage, setLanguage } from '../../lib/ui/i18n';
 import { BadgeController } from './badge';
@@ -80,8 +80,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void service.then(syncSites);
     void injectIntoOpenTabs().catch((error: unknown) => console.error('[social-hours] open tabs', error));
+    // The welcome page says whose public holidays apply: they are chosen first.
+    const firstRun = reason === 'install' ? storeFirstRunSettings(browser.storage.local, browser.i18n.getUILanguage()).catch((error: unknown) => console.error('[social-hours] first settings', error)) : Promise.resolve();
     if (shouldOpenWelcome(reason, import.meta.env.MODE)) {
-      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch((error: unknown) => console.error('[social-hours] welcome page', error));
+      void firstRun.then(() => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })).catch((error: unknown) => console.error('[social-hours] welcome page', error));
     }
   });
   browser.runtime.onStartup.addListener(() => void service.then(syncSites));

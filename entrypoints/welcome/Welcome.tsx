@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { BUILT_IN_PLATFORMS } from '../../lib/platforms/catalogue';
 import type { Settings } from '../../lib/settings/settings';
+import { formatCountry } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
 
 /** Opened once, on install: what the extension counts, then the two things to set up before it can bill anything. */
@@ -35,6 +36,11 @@ export function Welcome({ settings }: { settings: Settings }) {
             <a class="button-link" href="options.html#clients" data-testid="welcome-clients">
               {t('welcomeClientsLink')}
             </a>
+          </p>
+          {/* Whose holidays apply was chosen from the browser's language: say it before any contract counts on it. */}
+          <p class="muted small" data-testid="welcome-calendar">
+            {settings.holidayCountry === 'none' ? t('welcomeCalendarNone') : t('welcomeCalendar', formatCountry(settings.holidayCountry))}{' '}
+            <a href="options.html#settings">{t('welcomeCalendarLink')}</a>
           </p>
         </li>
         <li class="card">

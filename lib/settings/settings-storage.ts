@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { nextVersion } from '../db/versions';
 import { Time } from '../schema/primitives';
-import { readSettings, type Settings } from './settings';
+import { holidayCountryForLocale } from './holiday-default';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** Where the settings live in extension storage (`storage.local`). */
 export const SETTINGS_KEY = 'settings';
@@ -31,6 +32,17 @@ export async function loadDatedSettings(area: SettingsArea): Promise<DatedSettin
   const stored = await area.get([SETTINGS_KEY, SETTINGS_UPDATED_AT_KEY]);
   if (stored[SETTINGS_KEY] === undefined) return null;
   return { settings: readSettings(stored[SETTINGS_KEY]), updatedAt: storedTime(stored[SETTINGS_UPDATED_AT_KEY]) ?? 0 };
+}
+
+/**
+ * At install, settings for the browser's country (its public holidays), when there are none
+ * yet. Stored without an edit time, as settings older than any save: a browser-synced
+ * save from another browser replaces them. Returns whether they were stored.
+ */
+export async function storeFirstRunSettings(area: SettingsArea, locale: string): Promise<boolean> {
+  if ((await area.get([SETTINGS_KEY]))[SETTINGS_KEY] !== undefined) return false;
+  await area.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, holidayCountry: holidayCountryForLocale(locale) } });
+  return true;
 }
 
 /** Saves settings changed here at `now`, dated after the version they replace. */

@@ -49,6 +49,11 @@ export function formatDay(at: number, long = false): string {
   return new Intl.DateTimeFormat(currentLanguage(), long ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
 }
 
+/** A country's name in the interface's language, from its ISO code. */
+export function formatCountry(code: string): string {
+  return new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(code) ?? code;
+}
+
 export function formatMonth(at: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { month: 'long', year: 'numeric' }).format(at);
 }

@@ -46,15 +46,17 @@ describe('a first week that sets itself up', () => {
     expect(await welcome.locator('main').count()).toBe(1);
     expect(await welcome.locator('main h2').allTextContents()).toEqual(['What is tracked', 'Create your clients', 'Check the rules']);
     expect(await welcome.getByRole('list', { name: 'What is tracked' }).getByText('Instagram', { exact: true }).count()).toBe(1);
+    // An en-US browser: the public holidays are the United States', and the page says so.
+    expect(await welcome.getByTestId('welcome-calendar').textContent()).toContain('leaving out public holidays (country: United States).');
     expect(await axeViolations(welcome)).toEqual([]);
 
     // Tab reaches the links in reading order, and Enter follows one.
     const focused: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await welcome.keyboard.press('Tab');
       focused.push(await welcome.evaluate(() => document.activeElement?.getAttribute('href') ?? ''));
     }
-    expect(focused).toEqual(['options.html#sites', 'options.html#clients', 'options.html#rules']);
+    expect(focused).toEqual(['options.html#sites', 'options.html#clients', 'options.html#settings', 'options.html#rules']);
     await welcome.keyboard.press('Enter');
     await welcome.waitForURL(/options\.html#rules$/);
     await welcome.getByTestId('rule-form').waitFor();
@@ -66,6 +68,7 @@ describe('a first week that sets itself up', () => {
     const welcome = await browser.extensionPage('welcome.html');
     await welcome.getByRole('heading', { level: 1, name: 'Bienvenue dans Social Hours' }).waitFor();
     expect(await welcome.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await welcome.getByTestId('welcome-calendar').textContent()).toContain('sans les jours fériés (pays : France).');
   });
 
   it('"+ New client" in a client picker creates the client and selects it; Escape cancels', async () => {

@@ -5,17 +5,13 @@ import { addLeave, type LeaveProblem } from '../../../lib/settings/leave';
 import type { LeaveRange } from '../../../lib/settings/settings';
 import { parseIsoDate } from '../../../lib/time/calendar';
 import { Field, described } from '../../../lib/ui/components/Field';
-import { formatDay } from '../../../lib/ui/format';
+import { formatCountry, formatDay } from '../../../lib/ui/format';
 import { currentLanguage, t, type MessageKey } from '../../../lib/ui/i18n';
 
 export interface DaysOff {
   holidayCountry: HolidayCountry;
   holidayRegion: string;
   leave: LeaveRange[];
-}
-
-function countryName(code: string): string {
-  return new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(code) ?? code;
 }
 
 function rangeLabel(range: LeaveRange): string {
@@ -28,7 +24,7 @@ export function DaysOffFields({ value, error, onChange }: { value: DaysOff; erro
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [problem, setProblem] = useState<LeaveProblem | null>(null);
-  const countries = [...HOLIDAY_COUNTRIES].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, currentLanguage()));
+  const countries = [...HOLIDAY_COUNTRIES].map((code) => ({ code, name: formatCountry(code) })).sort((a, b) => a.name.localeCompare(b.name, currentLanguage()));
   const regions = value.holidayCountry === 'none' ? [] : holidayRegions(value.holidayCountry, currentLanguage());
   const leaveError = problem ? t(`err_${problem.replace(/-/g, '_')}` as MessageKey) : error('leave');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
-import { loadDatedSettings, saveDatedSettings, storeSyncedSettings, type SettingsArea } from '../../../lib/settings/settings-storage';
+import { loadDatedSettings, saveDatedSettings, storeFirstRunSettings, storeSyncedSettings, type SettingsArea } from '../../../lib/settings/settings-storage';
 
 function memoryArea(initial: Record<string, unknown> = {}): SettingsArea & { items: Record<string, unknown> } {
   const items = structuredClone(initial);
@@ -40,5 +40,21 @@ describe('settings keep their edit time beside them', () => {
     await saveDatedSettings(area, { ...DEFAULT_SETTINGS, language: 'en' }, NOW + 10);
     expect(await storeSyncedSettings(area, { settings: DEFAULT_SETTINGS, updatedAt: NOW + 7 })).toBe(false);
     expect(area.items.settings).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+  });
+});
+
+describe('the settings of a new install', () => {
+  it("take the public holidays of the browser's country, undated, so that settings saved in another browser win", async () => {
+    const area = memoryArea();
+    expect(await storeFirstRunSettings(area, 'en-US')).toBe(true);
+    expect(area.items).toEqual({ settings: { ...DEFAULT_SETTINGS, holidayCountry: 'US' } });
+    expect(await loadDatedSettings(area)).toEqual({ settings: { ...DEFAULT_SETTINGS, holidayCountry: 'US' }, updatedAt: 0 });
+    expect(await storeSyncedSettings(area, { settings: { ...DEFAULT_SETTINGS, holidayCountry: 'BE' }, updatedAt: 1 })).toBe(true);
+  });
+
+  it('never replace settings already there', async () => {
+    const area = memoryArea({ settings: { holidayCountry: 'none' }, settingsUpdatedAt: NOW });
+    expect(await storeFirstRunSettings(area, 'en-US')).toBe(false);
+    expect(area.items).toEqual({ settings: { holidayCountry: 'none' }, settingsUpdatedAt: NOW });
   });
 });
