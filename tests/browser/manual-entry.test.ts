@@ -2,24 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { browserPerTest } from './support/browser-per-test';
 import { ExtensionDriver } from './support/extension';
-import { startFakeSites, type FakeSites } from './support/fake-sites';
 
-let sites: FakeSites;
-let browser: ExtensionBrowser | undefined;
-
-beforeAll(async () => {
-  sites = await startFakeSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
+const browsers = browserPerTest();
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -46,7 +33,7 @@ async function fill(page: Page, client: string, date: string, start: string, dur
 
 describe('manual time in the dashboard', () => {
   it('reads the duration back before saving, logs personal time, and says why an invoiced period refuses an entry', async () => {
-    browser = await launchWithExtension(sites);
+    const browser = await browsers.launch();
     const ext = new ExtensionDriver(browser);
     const page = await browser.extensionPage('options.html#export');
     await page.getByTestId('restore-file').setInputFiles(backupFile());

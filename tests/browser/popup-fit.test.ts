@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import type { ClientRecord, ContractTerm, SessionRecord } from '../../lib/db/records';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { startFakeSites, type FakeSites } from './support/fake-sites';
+import type { ExtensionBrowser } from './support/chromium';
+import { browserPerTest } from './support/browser-per-test';
 import { axeViolations } from './support/axe';
 
 /** Chrome's largest popup is 800 × 600; the popup sets its own width (popup.css). */
@@ -17,19 +17,7 @@ const POPUP_HEIGHT = 600;
 const POPUP_WIDTH = 380;
 const HOUR_MS = 3_600_000;
 
-let sites: FakeSites;
-let browser: ExtensionBrowser | null = null;
-
-beforeAll(async () => {
-  sites = await startFakeSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const browsers = browserPerTest();
 
 const iso = (at: number) => {
   const d = new Date(at);
@@ -111,7 +99,7 @@ function cutTexts(page: Page): Promise<string[]> {
 
 describe('the popup fits in Chrome’s 600 px', () => {
   it.each(['en-US', 'fr-FR'])('%s: eight clients, a running timer and its Stop in view, nothing cut, no accessibility violation (light or dark), each client to its report', async (lang) => {
-    const b = (browser = await launchWithExtension(sites, { lang }));
+    const b = await browsers.launch({ lang });
     const now = Date.now();
     const { clients, sessions } = eightClients(now);
     const dashboard = await restore(b, clients, sessions, now);

@@ -1,29 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import type { ExtensionBrowser } from './support/chromium';
+import { browserPerTest } from './support/browser-per-test';
 import { ExtensionDriver, actOn } from './support/extension';
-import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
 declare const chrome: Browser;
 
-let sites: FakeSites;
-let browser: ExtensionBrowser | null = null;
-
-beforeAll(async () => {
-  sites = await startFakeSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const browsers = browserPerTest();
 
 async function start(lang?: string): Promise<{ browser: ExtensionBrowser; ext: ExtensionDriver; facebook: Page }> {
-  browser = await launchWithExtension(sites, { lang });
+  const browser = await browsers.launch({ lang });
   const ext = new ExtensionDriver(browser);
   const facebook = browser.context.pages()[0] ?? (await browser.context.newPage());
   await facebook.goto('https://www.facebook.com/boulangerie-dupont');
@@ -61,7 +49,7 @@ async function work(ext: ExtensionDriver, page: Page, seconds: number): Promise<
 
 describe('the popup', () => {
   it('says plainly that nothing is tracked yet on the first day', async () => {
-    const b = (browser = await launchWithExtension(sites));
+    const b = await browsers.launch();
     const popup = await b.extensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('empty-today').textContent()).toContain('Nothing tracked yet.');
     expect(await popup.getByTestId('total-today').textContent()).toBe('0 s');

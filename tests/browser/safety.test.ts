@@ -1,26 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { browserPerTest } from './support/browser-per-test';
 import { ExtensionDriver, actOn } from './support/extension';
-import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
 declare const chrome: Browser;
 
-let sites: FakeSites;
-let browser: ExtensionBrowser | null = null;
-
-beforeAll(async () => {
-  sites = await startFakeSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const browsers = browserPerTest();
 
 const observeFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +24,7 @@ async function createClient(dashboard: Page, name: string): Promise<void> {
 
 describe('safety in Chromium', () => {
   it('shows names containing HTML as text everywhere, never runs them', async () => {
-    browser = await launchWithExtension(sites);
+    const browser = await browsers.launch();
     const ext = new ExtensionDriver(browser);
     const dashboard = await browser.extensionPage('options.html#clients');
     await createClient(dashboard, HOSTILE);
@@ -73,11 +60,11 @@ describe('safety in Chromium', () => {
   });
 
   it('makes no network request of its own through a whole working session', async () => {
-    browser = await launchWithExtension(sites);
+    const browser = await browsers.launch();
     const ext = new ExtensionDriver(browser);
     const requests: string[] = [];
     browser.context.on('request', (r) => requests.push(r.url()));
-    sites.log.length = 0;
+    browsers.sites().log.length = 0;
 
     const page = browser.context.pages()[0]!;
     const visited = ['https://www.facebook.com/boulangerie-dupont', 'https://www.instagram.com/fleuriste.martin/', 'https://www.linkedin.com/company/acme-conseil/'];
@@ -115,7 +102,7 @@ describe('safety in Chromium', () => {
     // browser's own favicon requests and its own Google services (autofill, update,
     // sign-in), nothing else.
     const browsersOwn = (host: string) => /(^|\.)(google\.com|googleapis\.com|gstatic\.com)$/.test(host);
-    const unexpected = sites.log.filter(
+    const unexpected = browsers.sites().log.filter(
       (r) => !(r.dest === 'document' && visited.includes(`https://${r.host}${r.path}`)) && r.path !== '/favicon.ico' && !browsersOwn(r.host),
     );
     expect(unexpected).toEqual([]);

@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { browserPerTest } from '../support/browser-per-test';
 import { ExtensionDriver } from '../support/extension';
-import { startFakeSites, type FakeSites } from '../support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
 declare const chrome: Browser;
 
-let sites: FakeSites;
-let browser: ExtensionBrowser | null = null;
-beforeAll(async () => {
-  sites = await startFakeSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const browsers = browserPerTest();
 
 describe("settings through the browser's own sync storage (chrome.storage.sync)", () => {
   it('sends a client created here, and takes one another browser wrote, once the user turns it on', async () => {
-    browser = await launchWithExtension(sites);
+    const browser = await browsers.launch();
     const ext = new ExtensionDriver(browser);
     const syncItems = () => ext.inWorker(() => chrome.storage.sync.get(null), null);
     const dashboard = await browser.extensionPage('options.html#sync');
