@@ -23,6 +23,9 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The extension API in the control page, where `evaluate` callbacks run. */
+type FirefoxApi = { browser: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } };
+
 /**
  * Waits until the page's content script runs, has sent every report it holds, and the
  * background has handled them all (a condition, not a delay).
@@ -122,6 +125,37 @@ describe('Firefox ESR', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('date,start,end,minutes,client,platform,account,activity,source,note,seconds,member');
     expect(lines[1]!.split(',').slice(5, 9)).toEqual(['facebook', 'boulangerie-dupont', 'browsing', 'auto']);
+  });
+
+  it("turns on settings sync through Firefox's own storage.sync: a client made here goes there, one from another Firefox arrives", async () => {
+    const syncedClientNames = () =>
+      ff.control.evaluate(async () => {
+        const items = await (globalThis as unknown as FirefoxApi).browser.storage.sync.get(null);
+        return Object.entries(items).filter(([key]) => key.startsWith('c:')).map(([, value]) => (value as { name: string }).name);
+      });
+
+    const dashboard = await ff.extensionPage('options.html#sync', '[data-testid="sync-browser-toggle"]');
+    expect(await dashboard.$eval('[data-testid="sync-browser-toggle"]', (e) => (e as HTMLInputElement).checked)).toBe(false);
+    await dashboard.click('[data-testid="sync-browser-toggle"]');
+    await dashboard.waitForFunction(() => /Last synced/.test(document.querySelector('[data-testid="sync-browser-state"]')?.textContent ?? ''), { timeout: 30_000 });
+
+    const clients = await ff.extensionPage('options.html#clients', '[data-testid="client-new"]', dashboard);
+    await clients.click('[data-testid="client-new"]');
+    await clients.type('#client-name', 'Boulangerie Dupont');
+    await clients.click('[data-testid="client-save"]');
+    await clients.waitForSelector('[data-testid="client-Boulangerie Dupont"]');
+    for (const deadline = Date.now() + 30_000; !(await syncedClientNames()).includes('Boulangerie Dupont'); ) {
+      expect(Date.now()).toBeLessThan(deadline);
+      await pause(200);
+    }
+
+    // Another Firefox of the same account writes a client: it arrives in this dashboard.
+    const now = await ff.hook('clock');
+    await ff.control.evaluate(
+      (at) => (globalThis as unknown as FirefoxApi).browser.storage.sync.set({ 'c:fleuriste-martin': { id: 'fleuriste-martin', name: 'Fleuriste Martin', color: '#2563eb', archived: false, createdAt: at, updatedAt: at } }),
+      now,
+    );
+    await clients.waitForSelector('[data-testid="client-Fleuriste Martin"]', { timeout: 30_000 });
   });
 
   it('resumes after the event page is terminated again and again mid-session, losing and doubling nothing', async () => {
