@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn, seconds } from './support/extension';
+import { ExtensionDriver, seconds } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
@@ -25,14 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await browser.close();
 });
-
-async function work(page: Page, total: number, step = 20): Promise<void> {
-  await actOn(page);
-  for (let t = step; t <= total; t += step) {
-    await ext.advanceClock(step);
-    await actOn(page);
-  }
-}
 
 /** Creates a client through the dashboard form, as a user would, with the keyboard where it is natural. */
 async function createClient(dashboard: Page, name: string, hoursPerDay: string): Promise<void> {
@@ -101,7 +93,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     const facebook = browser.context.pages()[0]!;
     await facebook.goto('https://www.facebook.com/boulangerie-dupont');
     await facebook.bringToFront();
-    await work(facebook, 60);
+    await ext.work(facebook, 60);
     await badgeShowing('1m');
 
     const popup = await openPopupBeside();
@@ -121,7 +113,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     await popup.getByTestId('reattribute-offer').waitFor();
     // Back to the page, as after closing the popup: the time now goes to the client.
     await facebook.bringToFront();
-    await work(facebook, 20);
+    await ext.work(facebook, 20);
     await expect.poll(() => popup.getByTestId('now-client').textContent()).toBe('Boulangerie Dupont');
     // A rule sends the account to the client now: no second "belongs to…" form, unless asked for.
     expect(await popup.getByTestId('assign-client').count()).toBe(0);
@@ -135,13 +127,13 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     await expect.poll(() => popup.getByTestId('unassigned-today').count()).toBe(0);
 
     await facebook.bringToFront();
-    await work(facebook, 100);
+    await ext.work(facebook, 100);
     // One meter, today's: the contract is per day.
     const row = popup.getByTestId('cockpit-' + (await clientId('Boulangerie Dupont')));
     expect(await row.getAttribute('data-period')).toBe('day');
     // 0.05 h = 3 min contracted; 3 min used: near (≥ 80 %), then over.
     await expect.poll(() => row.getAttribute('data-state')).toMatch(/near|over/);
-    await work(facebook, 60);
+    await ext.work(facebook, 60);
     await expect.poll(() => row.getAttribute('data-state')).toBe('over');
     expect(await row.getByTestId('cockpit-status').textContent()).toMatch(/^▲ .+ over$/);
     await badgeShowing('4m');
@@ -159,7 +151,7 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     const facebook = browser.context.pages()[0]!;
     await facebook.goto('https://www.facebook.com/boulangerie-dupont');
     await facebook.bringToFront();
-    await work(facebook, 20);
+    await ext.work(facebook, 20);
 
     const popup = await openPopupBeside();
     await popup.getByTestId('timer-tool').locator('summary').click();
@@ -170,11 +162,11 @@ describe('clients, contracts and the cockpit in Chromium', () => {
     expect(await popup.getByTestId('timer-card').textContent()).toContain('automatic tracking is paused');
 
     await facebook.bringToFront();
-    await work(facebook, 120);
+    await ext.work(facebook, 120);
     await popup.getByTestId('timer-stop').click();
     await popup.getByTestId('timer-tool').waitFor();
     await facebook.bringToFront();
-    await work(facebook, 20);
+    await ext.work(facebook, 20);
 
     const sessions = await ext.sessions();
     const manual = sessions.filter((s) => s.source === 'manual');

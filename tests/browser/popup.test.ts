@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from './support/chromium';
 import { browserPerTest } from './support/browser-per-test';
-import { ExtensionDriver, actOn } from './support/extension';
+import { ExtensionDriver } from './support/extension';
 
 /** The extension API inside the service worker, where `inWorker` callbacks run. */
 declare const chrome: Browser;
@@ -39,14 +39,6 @@ async function storedSeconds(ext: ExtensionDriver): Promise<number> {
   return (await ext.sessions()).reduce((sum, s) => sum + (s.end - s.start), 0) / 1000;
 }
 
-async function work(ext: ExtensionDriver, page: Page, seconds: number): Promise<void> {
-  await actOn(page);
-  for (let t = 20; t <= seconds; t += 20) {
-    await ext.advanceClock(20);
-    await actOn(page);
-  }
-}
-
 describe('the popup', () => {
   it('says plainly that nothing is tracked yet on the first day', async () => {
     const b = await browsers.launch();
@@ -59,7 +51,7 @@ describe('the popup', () => {
 
   it("shows today's totals, what is counted now, and updates while open", async () => {
     const { browser: b, ext, facebook } = await start();
-    await work(ext, facebook, 60);
+    await ext.work(facebook, 60);
     const popup = await openPopupBeside(b, ext);
 
     await expect.poll(() => popup.getByTestId('now-platform').textContent()).toBe('Facebook');
@@ -70,13 +62,13 @@ describe('the popup', () => {
     expect(await popup.getByTestId('by-platform').textContent()).toContain('Facebook');
 
     await facebook.bringToFront();
-    await work(ext, facebook, 120);
+    await ext.work(facebook, 120);
     await expect.poll(() => popup.getByTestId('total-today').textContent()).toBe('3 min');
   });
 
   it('pauses and resumes tracking from its switch', async () => {
     const { browser: b, ext, facebook } = await start();
-    await work(ext, facebook, 40);
+    await ext.work(facebook, 40);
     const popup = await openPopupBeside(b, ext);
     await popup.getByTestId('pause-toggle').press('Enter');
     await expect.poll(() => popup.getByTestId('now-reason').getAttribute('data-reason')).toBe('paused');
@@ -85,7 +77,7 @@ describe('the popup', () => {
     // which the keyboard gave the focus: closing it gives the focus back to the page's window.
     await popup.close();
 
-    await work(ext, facebook, 100);
+    await ext.work(facebook, 100);
     // Nothing counted while paused: what is stored says so, and the popup shows what is stored.
     const stored = await storedSeconds(ext);
     expect(stored).toBeGreaterThanOrEqual(40);
@@ -97,7 +89,7 @@ describe('the popup', () => {
     const toggle = again.getByTestId('pause-toggle');
     await toggle.dispatchEvent('click');
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
-    await work(ext, facebook, 20);
+    await ext.work(facebook, 20);
     await expect.poll(() => again.getByTestId('now-platform').textContent()).toBe('Facebook');
     // The test's clock moves only when the test moves it: once the popup has caught up, its
     // total is the stored time plus the open session, exactly what the background holds.
@@ -109,7 +101,7 @@ describe('the popup', () => {
 
   it('speaks French in a French browser', async () => {
     const { browser: b, ext, facebook } = await start('fr');
-    await work(ext, facebook, 60);
+    await ext.work(facebook, 60);
     const popup = await openPopupBeside(b, ext);
     await expect.poll(() => popup.locator('h1').textContent()).toBe("Aujourd'hui");
     expect(await popup.getByTestId('now-client').textContent()).toBe('Non attribué');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { ExtensionDriver, actOn } from './support/extension';
+import { ExtensionDriver } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 import { axeViolations } from './support/axe';
 
@@ -22,14 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await browser.close();
 });
-
-async function work(page: Page, total: number, step = 20): Promise<void> {
-  await actOn(page);
-  for (let t = step; t <= total; t += step) {
-    await ext.advanceClock(step);
-    await actOn(page);
-  }
-}
 
 async function createClient(dashboard: Page, name: string): Promise<void> {
   await dashboard.getByTestId('client-new').click();
@@ -52,7 +44,7 @@ describe('the timesheet in Chromium', () => {
     for (const url of ['https://www.facebook.com/boulangerie-dupont', 'https://www.instagram.com/fleuriste.martin/', 'https://www.linkedin.com/company/acme-conseil/']) {
       await page.goto(url);
       await page.bringToFront();
-      await work(page, 60);
+      await ext.work(page, 60);
     }
     const tracked = await ext.sessions();
     expect(tracked.map((s) => s.platform)).toEqual(['facebook', 'instagram', 'linkedin']);
@@ -128,7 +120,7 @@ describe('the timesheet in Chromium', () => {
     const page = browser.context.pages()[0]!;
     await page.goto('https://www.facebook.com/boulangerie-dupont');
     await page.bringToFront();
-    await work(page, 60);
+    await ext.work(page, 60);
     await ext.sessions();
 
     await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#unassigned`);
@@ -153,7 +145,7 @@ describe('the timesheet in Chromium', () => {
 
     await page.bringToFront();
     await ext.advanceClock(600);
-    await work(page, 60);
+    await ext.work(page, 60);
     const sessions = await ext.sessions();
     expect(sessions.length).toBeGreaterThan(1);
     expect(sessions.every((s) => s.clientId === rules[0]!.clientId)).toBe(true);
@@ -165,7 +157,7 @@ describe('the timesheet in Chromium', () => {
     const page = browser.context.pages()[0]!;
     await page.goto('https://www.instagram.com/fleuriste.martin/');
     await page.bringToFront();
-    await work(page, 60);
+    await ext.work(page, 60);
     await ext.sessions();
 
     await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#unassigned`);

@@ -36,23 +36,14 @@ async function openPage(url: string, page?: Page, { tracked = true }: { tracked?
   return target;
 }
 
-/** Acts in the page every `step` seconds of tracker time, for `total` seconds. */
-async function work(page: Page, total: number, step = 20, options: { tracked?: boolean } = {}): Promise<void> {
-  await actOn(page, options);
-  for (let t = step; t <= total; t += step) {
-    await ext.advanceClock(step);
-    await actOn(page, options);
-  }
-}
-
 describe('tracking in Chromium on fake social sites', () => {
   it('records Facebook, Instagram and LinkedIn pages with their platform and account', async () => {
     const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
-    await work(page, 40);
+    await ext.work(page, 40);
     await openPage('https://www.instagram.com/boulangerie.dupont/', page);
-    await work(page, 40);
+    await ext.work(page, 40);
     await openPage('https://www.linkedin.com/company/acme-conseil/admin/analytics/', page);
-    await work(page, 40);
+    await ext.work(page, 40);
     const sessions = await ext.sessions();
     expect(sessions.map((s) => [s.platform, s.account])).toEqual([
       ['facebook', 'boulangerie-dupont'],
@@ -71,7 +62,7 @@ describe('tracking in Chromium on fake social sites', () => {
   it('counts nothing on a site that is not tracked', async () => {
     // No content script runs there: nothing to wait for but the background's own queue.
     const page = await openPage('https://www.example.com/boulangerie-dupont', undefined, { tracked: false });
-    await work(page, 40, 20, { tracked: false });
+    await ext.work(page, 40, { tracked: false });
     expect(await ext.sessions()).toEqual([]);
   });
 
@@ -79,21 +70,21 @@ describe('tracking in Chromium on fake social sites', () => {
     const facebook = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
     const instagram = await openPage('https://www.instagram.com/boulangerie.dupont/');
     await facebook.bringToFront();
-    await work(facebook, 20);
+    await ext.work(facebook, 20);
     await instagram.bringToFront();
-    await work(instagram, 20);
+    await ext.work(instagram, 20);
     const linkedinOpened = browser.context.waitForEvent('page');
     await ext.inWorker((url) => chrome.windows.create({ url, focused: true }).then(() => undefined), 'https://www.linkedin.com/company/acme-conseil/');
     const linkedin = await linkedinOpened;
     await linkedin.waitForURL('https://www.linkedin.com/company/acme-conseil/');
     await ext.settlePage(linkedin);
-    await work(linkedin, 20);
+    await ext.work(linkedin, 20);
     // Headless Chromium keeps the focus on the newest window whatever windows.update asks
     // (the extension believes the browser's view): closing it gives the focus back. Switches
     // between windows both ways, with real input, are proven on the desktop (tests/desktop).
     await linkedin.close();
     await facebook.bringToFront();
-    await work(facebook, 20);
+    await ext.work(facebook, 20);
 
     const sessions = await ext.sessions();
     expectNoOverlap(sessions);
@@ -132,7 +123,7 @@ describe('tracking in Chromium on fake social sites', () => {
 
   it('splits the session at a single-page navigation to another account', async () => {
     const page = await openPage('https://www.facebook.com/boulangerie-dupont?next=/fleuriste-martin', browser.context.pages()[0]);
-    await work(page, 20);
+    await ext.work(page, 20);
     await page.click('#spa-link');
     await page.waitForURL('https://www.facebook.com/fleuriste-martin');
     // The click's report carries the new URL: the split happens when it is handled, before the clock moves.
@@ -150,7 +141,7 @@ describe('tracking in Chromium on fake social sites', () => {
 
   it("does not let events dispatched by the page's own scripts keep a session alive", async () => {
     const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
-    await work(page, 10, 10);
+    await ext.work(page, 10, { step: 10 });
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => (window as unknown as { dispatchFakeInput(): void }).dispatchFakeInput());
       // Were the fake input reported, this waits for the report to be handled, so the check below would see it.
@@ -172,7 +163,7 @@ describe('tracking in Chromium on fake social sites', () => {
 
   it('resumes after the service worker is really terminated mid-session, losing and doubling nothing', async () => {
     const page = await openPage('https://www.facebook.com/boulangerie-dupont', browser.context.pages()[0]);
-    await work(page, 30, 15);
+    await ext.work(page, 30, { step: 15 });
     await ext.inWorker(() => {
       (globalThis as { beforeStop?: boolean }).beforeStop = true;
     }, null);

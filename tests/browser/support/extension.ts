@@ -46,6 +46,15 @@ export class ExtensionDriver {
     return worker;
   }
 
+  /** A person at work: acts in the page every `step` seconds of tracker time, for `total` seconds. */
+  async work(page: Page, total: number, { step = 20, tracked = true }: { step?: number; tracked?: boolean } = {}): Promise<void> {
+    await actOn(page, { tracked });
+    for (let t = step; t <= total; t += step) {
+      await this.advanceClock(step);
+      await actOn(page, { tracked });
+    }
+  }
+
   /** Moves the tracker's clock; the background first handles, at the old time, every event it has received. */
   async advanceClock(seconds: number): Promise<void> {
     await hook(await this.worker(), 'advanceClock', seconds * 1000);
