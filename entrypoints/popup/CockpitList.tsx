@@ -21,6 +21,8 @@ function statusText(status: FocusStatus): string {
       return t('focusBehind', formatDuration(status.ms));
     case 'ahead':
       return t('focusAhead', formatDuration(status.ms));
+    case 'today':
+      return t('focusToday', formatDuration(status.ms));
     case 'on-pace':
       return t('focusOnPace');
     case 'day-off':

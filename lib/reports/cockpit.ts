@@ -121,6 +121,8 @@ export interface ClientFocus {
    * not something due). null without a contract.
    */
   paceMs: number | null;
+  /** Today's share of it: due by the end of today, so never late before then. null without a contract. */
+  todayShareMs: number | null;
 }
 
 /** The period of the contract in force on the day of `now`: a share of a longer contract is never a meter of its own. */
@@ -168,7 +170,12 @@ export function focusCockpit(cockpit: readonly ClientCockpit[], calendar: Calend
     .map(({ client, day, week, month }): ClientFocus => {
       const period = focusPeriod(client, now);
       const figures = period === 'day' ? day : period === 'week' ? week : month;
-      return { client, period, figures, weekMs: week.progress.usedMs, paceMs: period === null ? null : paceMs(client, figures.range, calendar, now) };
+      const contracted = period !== null;
+      return {
+        client, period, figures, weekMs: week.progress.usedMs,
+        paceMs: contracted ? paceMs(client, figures.range, calendar, now) : null,
+        todayShareMs: contracted ? dailyTargetMs(client, dayRange(now).from, calendar) : null,
+      };
     })
     .sort(attentionOrder);
 }
@@ -178,16 +185,18 @@ export type FocusStatus =
   | { kind: 'over'; ms: number }
   | { kind: 'near'; ms: number }
   | { kind: 'behind' | 'ahead'; ms: number }
+  | { kind: 'today'; ms: number }
   | { kind: 'on-pace' }
   | { kind: 'day-off'; ms: number }
   | { kind: 'none' };
 
 /**
  * Over and near come from the one progress rule (lib/contracts/progress.ts): `ms` is the
- * time over, or left. Under it, the distance from the pace; within a minute is on pace,
- * since durations show whole minutes.
+ * time over, or left. Under it, the distance from the pace (within a minute is on pace,
+ * since durations show whole minutes): ahead of it; behind by what was due before today
+ * (at the start of a day, its share is to do, not late); else what is left of today's share.
  */
-export function focusStatus({ figures: { progress }, paceMs: pace }: ClientFocus): FocusStatus {
+export function focusStatus({ figures: { progress }, paceMs: pace, todayShareMs }: ClientFocus): FocusStatus {
   switch (progress.state) {
     case 'none':
       return { kind: 'none' };
@@ -200,7 +209,9 @@ export function focusStatus({ figures: { progress }, paceMs: pace }: ClientFocus
     case 'under': {
       const gap = progress.usedMs - (pace ?? 0);
       if (Math.abs(gap) < MINUTE) return { kind: 'on-pace' };
-      return { kind: gap < 0 ? 'behind' : 'ahead', ms: Math.abs(gap) };
+      if (gap > 0) return { kind: 'ahead', ms: gap };
+      const late = -gap - (todayShareMs ?? 0);
+      return late >= MINUTE ? { kind: 'behind', ms: late } : { kind: 'today', ms: -gap };
     }
   }
 }

@@ -47,7 +47,9 @@ describe("the popup's one meter per client", () => {
     expect(focus!.figures.progress).toMatchObject({ usedMs: 20 * HOUR, targetMs: 30 * HOUR, state: 'under' });
     // 1,800 min over 21 days: 86 min on the first 15, 85 on the others; 18 days so far.
     expect(focus!.paceMs).toBe((15 * 86 + 3 * 85) * MINUTE);
-    expect(focusStatus(focus!)).toEqual({ kind: 'behind', ms: (15 * 86 + 3 * 85) * MINUTE - 20 * HOUR });
+    expect(focus!.todayShareMs).toBe(85 * MINUTE);
+    // Behind by what was due before today; today's share is not late before the day ends.
+    expect(focusStatus(focus!)).toEqual({ kind: 'behind', ms: (15 * 86 + 2 * 85) * MINUTE - 20 * HOUR });
   });
 });
 
@@ -67,9 +69,9 @@ describe('the pace', () => {
   });
 });
 
-function focus(id: string, period: ClientFocus['period'], used: number, target: number | null, pace: number | null): ClientFocus {
+function focus(id: string, period: ClientFocus['period'], used: number, target: number | null, pace: number | null, todayShare = 0): ClientFocus {
   const range = monthRange(now);
-  return { client: client(id, null), period, figures: { range, progress: progress(used, target), valueCents: null }, weekMs: 0, paceMs: pace };
+  return { client: client(id, null), period, figures: { range, progress: progress(used, target), valueCents: null }, weekMs: 0, paceMs: pace, todayShareMs: pace === null ? null : todayShare };
 }
 
 describe('what needs attention first', () => {
@@ -108,6 +110,13 @@ describe("a client's status in the popup", () => {
     expect(focusStatus(focus('x', 'week', 4 * HOUR, 5 * HOUR, 3 * HOUR))).toEqual({ kind: 'near', ms: HOUR });
     expect(focusStatus(focus('x', 'week', 2 * HOUR, 5 * HOUR, 3 * HOUR))).toEqual({ kind: 'behind', ms: HOUR });
     expect(focusStatus(focus('x', 'week', 3 * HOUR + 59_000, 5 * HOUR, 3 * HOUR))).toEqual({ kind: 'on-pace' });
+    // With today's hour still to do: nothing late, an hour for today; half of it done, half left.
+    expect(focusStatus(focus('x', 'week', 2 * HOUR, 5 * HOUR, 3 * HOUR, HOUR))).toEqual({ kind: 'today', ms: HOUR });
+    expect(focusStatus(focus('x', 'week', 2.5 * HOUR, 5 * HOUR, 3 * HOUR, HOUR))).toEqual({ kind: 'today', ms: 30 * MINUTE });
+    // Late on the days before: that is what is behind, whatever today holds.
+    expect(focusStatus(focus('x', 'week', 1.5 * HOUR, 5 * HOUR, 3 * HOUR, HOUR))).toEqual({ kind: 'behind', ms: 30 * MINUTE });
+    // A daily contract at the start of its day: an hour for today, not an hour late.
+    expect(focusStatus(focus('x', 'day', 0, HOUR, HOUR, HOUR))).toEqual({ kind: 'today', ms: HOUR });
     expect(focusStatus(focus('x', null, HOUR, null, null))).toEqual({ kind: 'none' });
   });
 });
