@@ -4,6 +4,10 @@ import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { ExtensionDriver, actOn } from './support/extension';
 import { startFakeSites, type FakeSites } from './support/fake-sites';
 import { axeViolations } from './support/axe';
+import type { Browser } from 'webextension-polyfill';
+
+/** The extension API inside the service worker, where `inWorker` callbacks run. */
+declare const chrome: Browser;
 
 let sites: FakeSites;
 let browser: ExtensionBrowser;
@@ -46,7 +50,8 @@ describe('a first week that sets itself up', () => {
     expect(await welcome.locator('main').count()).toBe(1);
     expect(await welcome.locator('main h2').allTextContents()).toEqual(['What is tracked', 'Create your clients', 'Check the rules']);
     expect(await welcome.getByRole('list', { name: 'What is tracked' }).getByText('Instagram', { exact: true }).count()).toBe(1);
-    // An en-US browser: the public holidays are the United States', and the page says so.
+    // An en-US browser: the public holidays are the United States', stored at install, and the page says so.
+    expect(await ext.inWorker(async () => ((await chrome.storage.local.get('settings')).settings as { holidayCountry?: string } | undefined)?.holidayCountry, null)).toBe('US');
     expect(await welcome.getByTestId('welcome-calendar').textContent()).toContain('leaving out public holidays (country: United States).');
     expect(await axeViolations(welcome)).toEqual([]);
 
@@ -65,6 +70,9 @@ describe('a first week that sets itself up', () => {
   it('shows the welcome page in French', async () => {
     await browser.close();
     browser = await launchWithExtension(sites, { lang: 'fr' });
+    const french = new ExtensionDriver(browser);
+    // Stored at install from the browser's language, before the page reads it.
+    await expect.poll(() => french.inWorker(async () => ((await chrome.storage.local.get('settings')).settings as { holidayCountry?: string } | undefined)?.holidayCountry, null)).toBe('FR');
     const welcome = await browser.extensionPage('welcome.html');
     await welcome.getByRole('heading', { level: 1, name: 'Bienvenue dans Social Hours' }).waitFor();
     expect(await welcome.locator('html').getAttribute('lang')).toBe('fr');

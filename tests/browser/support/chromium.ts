@@ -88,9 +88,11 @@ function launchChromium(sites: FakeSites, profileDir: string, lang = 'en-US', ex
     ignoreDefaultArgs,
     ignoreHTTPSErrors: true,
     locale: lang,
-    // On Linux, Chromium takes its UI language (i18n.getUILanguage) from the environment,
-    // not from --lang: without this, a page the extension opens itself can come up in
-    // English in a "French" browser when Playwright's per-page override arrives late.
+    // On Linux, Chromium takes its UI language (i18n.getUILanguage, the worker's navigator)
+    // from the environment, not from --lang, and only among the locales installed (Debian's
+    // chromium-l10n, which .ci/run installs): without this, a page the extension opens
+    // itself can come up in English in a "French" browser when Playwright's per-page
+    // override arrives late, and the background takes the browser for an English one.
     env: { ...process.env, LANGUAGE: lang },
     args: [
       ...CHROMIUM_SWITCHES,
