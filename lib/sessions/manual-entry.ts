@@ -22,20 +22,31 @@ export type ManualEntryProblem =
   | 'date-invalid'
   | 'start-invalid'
   | 'duration-invalid'
+  | 'duration-ambiguous'
   | 'duration-too-long'
   | 'in-future'
   | 'note-too-long';
 
 const HOURS_AND_MINUTES = /^(\d{1,2})\s*[:h]\s*([0-5]\d)$/i;
 const WHOLE_HOURS = /^(\d{1,2})\s*h$/i;
-const DECIMAL_HOURS = /^(\d{1,2})[.,](\d{1,2})\s*h?$/i;
+const DECIMAL_HOURS = /^(\d{1,2})[.,](\d{1,2})\s*(h?)$/i;
 const MINUTES = /^(\d{1,4})\s*(?:min|m)?$/i;
 
 /**
+ * Whether a duration reads two ways: `1.30` or `1,45` is an hour and 30 (or 45) minutes to
+ * many people, and hundredths of an hour to others. With an `h` (`1.30 h`), or with digits
+ * that cannot be minutes (`1.75`), it is decimal hours.
+ */
+export function isAmbiguousDuration(text: string): boolean {
+  const decimal = DECIMAL_HOURS.exec(text.trim());
+  return decimal !== null && decimal[3] === '' && decimal[2]!.length === 2 && Number(decimal[2]) < 60;
+}
+
+/**
  * A duration as people type it → whole minutes: `1:30`, `1h30` and `1 h 30`; hours alone
- * (`2h`); decimal hours as invoices write them, with a point or a comma (`1.5`, `1,5 h`),
- * to the nearest minute; and minutes (`90`, `45 min`). Null for anything else, `1:75`
- * included: a duration is never guessed.
+ * (`2h`); decimal hours as invoices write them, with a point or a comma (`1.5`, `1,5 h`,
+ * `1.75`), to the nearest minute; and minutes (`90`, `45 min`). Null for anything else:
+ * `1:75`, and `1.30` (see isAmbiguousDuration). A duration is never guessed.
  */
 export function parseDurationMinutes(text: string): number | null {
   const trimmed = text.trim();
@@ -44,7 +55,7 @@ export function parseDurationMinutes(text: string): number | null {
   const hours = WHOLE_HOURS.exec(trimmed);
   if (hours) return Number(hours[1]) * 60;
   const decimal = DECIMAL_HOURS.exec(trimmed);
-  if (decimal) {
+  if (decimal && !isAmbiguousDuration(trimmed)) {
     // In hundredths of an hour, so that 1,33 h is 79.8 min exactly before rounding.
     const hundredths = Number(decimal[1]) * 100 + Number(decimal[2]!.padEnd(2, '0'));
     return Math.round((hundredths * 60) / 100);
@@ -87,7 +98,8 @@ export function parseManualEntry(
   const start = day === null ? null : atLocalTime(day, form.start);
   if (day !== null && start === null) problems.push('start-invalid');
   const minutes = parseDurationMinutes(form.duration);
-  if (minutes === null || minutes <= 0) problems.push('duration-invalid');
+  if (isAmbiguousDuration(form.duration)) problems.push('duration-ambiguous');
+  else if (minutes === null || minutes <= 0) problems.push('duration-invalid');
   else if (minutes * MINUTE > MAX_SESSION_MS) problems.push('duration-too-long');
   if (form.note.length > MAX_NOTE_LENGTH) problems.push('note-too-long');
   if (start !== null && minutes !== null && start + minutes * MINUTE > now + MINUTE) problems.push('in-future');

@@ -1,4 +1,4 @@
-import { MANUAL_KINDS, MANUAL_PLATFORM } from '../db/records';
+import { MANUAL_KINDS, MANUAL_PLATFORM, PERSONAL_CLIENT_ID, type ClientRecord } from '../db/records';
 import { platformName } from '../platforms/catalogue';
 import type { CustomSite } from '../sites/custom-site';
 import { ACTIVITY_KINDS } from '../platforms/types';
@@ -25,4 +25,10 @@ export function roundingLabel(minutes: number): string {
 /** The heading of a report's billed time, for a client whose time is rounded. */
 export function billedRoundedLabel(minutes: number): string {
   return minutes === 1 ? t('reportBilledRoundedMinute') : t('reportBilledRounded', String(minutes));
+}
+
+/** Whose time it is, in words: a client's name, personal time, or unassigned (also for a client since deleted). */
+export function clientLabel(clients: readonly Pick<ClientRecord, 'id' | 'name'>[], id: string | null): string {
+  if (id === PERSONAL_CLIENT_ID) return t('personalTime');
+  return clients.find((c) => c.id === id)?.name ?? t('unassigned');
 }

@@ -48,11 +48,19 @@ describe('manual time in the dashboard', () => {
     await expect.poll(() => page.getByTestId('manual-span').textContent()).toMatch(/^1 h 30, from 09:00( AM)? to 10:30( AM)?$/);
     await page.locator('#manual-duration').fill('1:75');
     await expect.poll(() => page.getByTestId('manual-span').textContent()).toBe('');
+    // 1,30: an hour and thirty minutes, or 1.3 hours? Refused with both ways to write it, nothing saved.
+    await page.locator('#manual-duration').fill('1,30');
+    await expect.poll(() => page.getByTestId('manual-span').textContent()).toBe('');
+    await page.getByTestId('manual-save').click();
+    await expect.poll(() => page.locator('#manual-duration-error').textContent()).toContain('(1:30)');
+    expect((await ext.sessions()).filter((s) => s.source === 'manual')).toEqual([]);
     await page.locator('#manual-duration').fill('1,5');
     await page.getByTestId('manual-save').click();
     await expect.poll(() => page.getByTestId('manual-message').textContent()).toContain('Entry added');
     const personal = (await ext.sessions()).filter((s) => s.source === 'manual');
     expect(personal.map((s) => [s.clientId, (s.end - s.start) / 60_000])).toEqual([['personal', 90]]);
+    // Listed as personal time, not as time still to assign.
+    await expect.poll(() => page.getByTestId('manual-list').textContent()).toContain('Personal (not billable) · Call');
 
     // Over Dupont's invoiced hour, for another client: refused, with the reason and the way out.
     const tenth = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 10);

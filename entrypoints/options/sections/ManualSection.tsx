@@ -10,7 +10,7 @@ import { Field, described } from '../../../lib/ui/components/Field';
 import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
 import { sessionErrorText } from '../../../lib/ui/session-error';
-import { activityLabel } from '../../../lib/ui/labels';
+import { activityLabel, clientLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../../../lib/ui/page-db';
 
@@ -56,7 +56,6 @@ export function ManualSection() {
   };
 
   if (clients.status !== 'ready') return clients.status === 'error' ? <p class="error" role="alert">{t('errorData')}</p> : <p aria-busy="true">{t('loading')}</p>;
-  const name = (id: string | null) => clients.value.find((c) => c.id === id)?.name ?? t('unassigned');
   const span = manualEntrySpan(form);
   return (
     <section aria-labelledby="manual-title">
@@ -92,8 +91,8 @@ export function ManualSection() {
           <Field id="manual-start" label={t('startTime')} error={error('start-invalid', 'in-future')}>
             <input {...described('manual-start', error('start-invalid', 'in-future'))} type="time" value={form.start} onInput={(e) => set({ start: e.currentTarget.value })} />
           </Field>
-          <Field id="manual-duration" label={t('duration')} error={error('duration-invalid', 'duration-too-long')} hint={t('durationHint')}>
-            <input {...described('manual-duration', error('duration-invalid', 'duration-too-long'), t('durationHint'))} value={form.duration} onInput={(e) => set({ duration: e.currentTarget.value })} />
+          <Field id="manual-duration" label={t('duration')} error={error('duration-invalid', 'duration-ambiguous', 'duration-too-long')} hint={t('durationHint')}>
+            <input {...described('manual-duration', error('duration-invalid', 'duration-ambiguous', 'duration-too-long'), t('durationHint'))} value={form.duration} onInput={(e) => set({ duration: e.currentTarget.value })} />
           </Field>
           <Field id="manual-note" label={t('note')} error={error('note-too-long')}>
             <input {...described('manual-note', error('note-too-long'))} value={form.note} maxLength={500} onInput={(e) => set({ note: e.currentTarget.value })} />
@@ -120,7 +119,7 @@ export function ManualSection() {
             <li key={s.id} class="client-row">
               <div class="grow">
                 <strong>
-                  {name(s.clientId)} · {activityLabel(s.activity)}
+                  {clientLabel(clients.value, s.clientId)} · {activityLabel(s.activity)}
                 </strong>
                 <p class="muted small">
                   {formatDay(s.start)} {formatClock(s.start)}–{formatClock(s.end)} · {formatDuration(s.end - s.start)}

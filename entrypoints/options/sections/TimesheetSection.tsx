@@ -17,7 +17,7 @@ import { formatClock, formatDay, formatDuration } from '../../../lib/ui/format';
 import { undoEdit } from '../../../lib/ui/undo-edit';
 import { sessionErrorText } from '../../../lib/ui/session-error';
 import { t, type MessageKey } from '../../../lib/ui/i18n';
-import { activityLabel } from '../../../lib/ui/labels';
+import { activityLabel, clientLabel } from '../../../lib/ui/labels';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { db } from '../../../lib/ui/page-db';
 
@@ -25,12 +25,6 @@ const hhmm = (at: number) => {
   const d = new Date(at);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 };
-
-function clientLabel(clients: ClientRecord[], id: string | null): string {
-  if (id === null) return t('unassigned');
-  if (id === 'personal') return t('personalTime');
-  return clients.find((c) => c.id === id)?.name ?? t('unassigned');
-}
 
 /** Where the time went: the platform and account, or for manual time its kind (a call, a meeting), never a raw id. */
 function sourceLabel(session: SessionRecord, settings: Settings): string {

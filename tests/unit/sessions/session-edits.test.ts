@@ -68,6 +68,7 @@ describe('manual entry form', () => {
     [{ duration: '0' }, 'duration-invalid'],
     [{ duration: 'une heure' }, 'duration-invalid'],
     [{ duration: '13:00' }, 'duration-too-long'],
+    [{ duration: '1,30' }, 'duration-ambiguous'],
     [{ start: '19:30' }, 'in-future'],
     [{ note: 'x'.repeat(501) }, 'note-too-long'],
   ])('%j → %s', (change, problem) => {
@@ -87,14 +88,20 @@ describe('manual entry form', () => {
     // Decimal hours, as invoices write them, with either separator.
     ['1.5', 90],
     ['1,5', 90],
-    ['0,25', 15],
     ['1.5 h', 90],
     ['2h', 120],
     ['2 h', 120],
     ['45 min', 45],
     ['45min', 45],
-    // A sixtieth of a minute has no place in whole minutes: the nearest one.
-    ['1.33', 80],
+    // With an h, decimal whatever the digits; a sixtieth of a minute goes to the nearest minute.
+    ['1.33 h', 80],
+    ['0,25 h', 15],
+    // Two digits that could be minutes: 1.30 is 1 h 30 to many, 1.3 h to others. Refused.
+    ['1.30', null],
+    ['1,45', null],
+    ['0,25', null],
+    // Two digits that cannot be minutes are hundredths.
+    ['1.75', 105],
     // Not a duration: refused, never guessed.
     ['1:75', null],
     ['1h60', null],
