@@ -14,21 +14,22 @@ export function InvoiceBar({
   clientId,
   from,
   to,
-  invoice,
+  invoices,
   periodEnded,
   onChanged,
 }: {
   clientId: string;
   from: string;
   to: string;
-  invoice: InvoiceRecord | null;
+  invoices: readonly InvoiceRecord[];
   periodEnded: boolean;
   onChanged: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  // The invoice whose unlock is being confirmed.
+  const [confirming, setConfirming] = useState<InvoiceRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const run = async (call: () => Promise<{ ok: boolean; error?: string }>) => {
-    setConfirming(false);
+    setConfirming(null);
     const result = await call().catch(() => ({ ok: false, error: 'failed' }));
     setMessage(result.ok ? null : t(`err_invoice_${(result.error ?? 'failed').replace(/-/g, '_')}` as MessageKey));
     if (result.ok) onChanged();
@@ -36,13 +37,15 @@ export function InvoiceBar({
 
   return (
     <>
-      {invoice ? (
-        <>
-          <span data-testid="invoice-state">{invoiceText(invoice, from, to)}</span>
-          <button type="button" onClick={() => setConfirming(true)}>
-            {t('invoiceUnlock')}
-          </button>
-        </>
+      {invoices.length > 0 ? (
+        invoices.map((invoice) => (
+          <span key={invoice.id} class="invoice">
+            <span data-testid="invoice-state">{invoiceText(invoice, from, to)}</span>{' '}
+            <button type="button" onClick={() => setConfirming(invoice)}>
+              {t('invoiceUnlock')}
+            </button>
+          </span>
+        ))
       ) : (
         <>
           <button
@@ -61,15 +64,15 @@ export function InvoiceBar({
           {message}
         </span>
       )}
-      {confirming && invoice && (
+      {confirming && (
         <ConfirmDialog
           title={t('invoiceUnlockTitle')}
           confirmLabel={t('invoiceUnlock')}
           danger
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void run(() => request({ type: 'unlock-invoice', id: invoice.id }))}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void run(() => request({ type: 'unlock-invoice', id: confirming.id }))}
         >
-          <p>{t('invoiceUnlockBody', formatDay(invoice.invoicedAt))}</p>
+          <p>{t('invoiceUnlockBody', formatDay(confirming.invoicedAt))}</p>
         </ConfirmDialog>
       )}
     </>

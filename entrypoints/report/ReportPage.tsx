@@ -9,11 +9,11 @@ import { t } from '../../lib/ui/i18n';
 import { db } from '../../lib/ui/page-db';
 import { ClientReportView } from '../../lib/ui/reports/ClientReportView';
 import type { InvoiceRecord } from '../../lib/db/records';
-import { activeInvoiceOverlapping } from '../../lib/invoices/locks';
+import { activeInvoicesOverlapping } from '../../lib/invoices/locks';
 import { InvoiceBar } from './InvoiceBar';
 import { platformLabel } from '../../lib/ui/labels';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport; invoice: InvoiceRecord | null };
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ClientReport; invoices: InvoiceRecord[] };
 
 /** `report.html?client=ID&from=YYYY-MM-DD&to=YYYY-MM-DD&amount=1`: one client's report, ready to print or save as PDF. */
 export function ReportPage({ settings }: { settings: Settings }) {
@@ -35,9 +35,9 @@ export function ReportPage({ settings }: { settings: Settings }) {
       const sessions = await clientSessionsOverlapping(db, client.id, range.from, range.to);
       const calendar = calendarFromSettings(settings);
       const report = buildClientReport(sessions, client, range, calendar, await usedInPeriodBefore(db, client, range, calendar));
-      const invoice = activeInvoiceOverlapping(await db.invoices.where('clientId').equals(client.id).toArray(), client.id, isoDate(from), isoDate(to));
+      const invoices = activeInvoicesOverlapping(await db.invoices.where('clientId').equals(client.id).toArray(), client.id, isoDate(from), isoDate(to));
       document.title = t('reportTitle', client.name);
-      setState({ status: 'ready', report, invoice });
+      setState({ status: 'ready', report, invoices });
     })().catch(() => setState({ status: 'error', message: t('errorData') }));
   }, [version]);
 
@@ -69,7 +69,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
           clientId={clientId}
           from={isoDate(from!)}
           to={isoDate(to!)}
-          invoice={state.invoice}
+          invoices={state.invoices}
           periodEnded={isoDate(to!) < isoDate(Date.now())}
           onChanged={() => setVersion((v) => v + 1)}
         />
@@ -83,7 +83,7 @@ export function ReportPage({ settings }: { settings: Settings }) {
           showAmount,
           platformLabel: (p) => platformLabel(p, settings.customSites),
           generatedAt: Date.now(),
-          invoice: state.invoice,
+          invoices: state.invoices,
           timeFormat: settings.reportTimeFormat,
           sender: settings.reportSender,
           showEmptyDays,

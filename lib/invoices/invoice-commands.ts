@@ -5,7 +5,7 @@ import { clientSessionsOverlapping } from '../db/session-queries';
 import type { CommandResponse } from '../messaging/protocol';
 import { InvoiceSchema } from '../schema/invoice';
 import { dayRange, isoDate, parseIsoDate } from '../time/calendar';
-import { activeInvoiceOverlapping } from './locks';
+import { activeInvoicesOverlapping } from './locks';
 
 /**
  * Marks a client's period as invoiced, and unlocks it again. Both leave an entry in the
@@ -25,7 +25,8 @@ export class InvoiceCommands {
     if (to >= isoDate(now)) return { ok: false, error: 'period-not-ended' };
     return this.db.transaction('rw', [this.db.clients, this.db.invoices, this.db.sessions, this.db.edits], async () => {
       if (clientId === PERSONAL_CLIENT_ID || !(await this.db.clients.get(clientId))) return { ok: false, error: 'unknown-client' };
-      if (activeInvoiceOverlapping(await this.db.invoices.where('clientId').equals(clientId).toArray(), clientId, from, to)) {
+      // One period is invoiced once.
+      if (activeInvoicesOverlapping(await this.db.invoices.where('clientId').equals(clientId).toArray(), clientId, from, to).length > 0) {
         return { ok: false, error: 'already-invoiced' };
       }
       const invoice: InvoiceRecord = v.parse(InvoiceSchema, { id: this.newId(), clientId, from, to, invoicedAt: now, unlockedAt: null });

@@ -14,7 +14,7 @@ export function touchesLocked(invoices: readonly InvoiceRecord[], sessions: read
   return sessions.some((s) => lockingInvoice(invoices, s) !== null);
 }
 
-/** The active invoice of a client overlapping these dates, if any: one period is invoiced once. */
-export function activeInvoiceOverlapping(invoices: readonly InvoiceRecord[], clientId: string, from: string, to: string): InvoiceRecord | null {
-  return invoices.find((i) => i.unlockedAt === null && i.clientId === clientId && i.from <= to && from <= i.to) ?? null;
+/** A client's active invoices overlapping these dates, the earliest first: a report's range can reach several. */
+export function activeInvoicesOverlapping(invoices: readonly InvoiceRecord[], clientId: string, from: string, to: string): InvoiceRecord[] {
+  return invoices.filter((i) => i.unlockedAt === null && i.clientId === clientId && i.from <= to && from <= i.to).sort((a, b) => a.from.localeCompare(b.from));
 }

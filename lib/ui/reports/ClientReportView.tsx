@@ -50,8 +50,8 @@ export interface ReportOptions {
   showAmount: boolean;
   platformLabel: (platform: string) => string;
   generatedAt: number;
-  /** The invoice (not unlocked since) that overlaps the report's dates, if any. */
-  invoice?: InvoiceNote | null;
+  /** The invoices (not unlocked since) that overlap the report's dates. */
+  invoices?: readonly InvoiceNote[];
   /** Every duration of the report in this one format. */
   timeFormat: ReportTimeFormat;
   /** Who prepares the report, as typed in the settings; '' for nobody named. */
@@ -266,11 +266,11 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           {t('reportDecimalNote')}
         </p>
       )}
-      {options.invoice && (
-        <p class="note" data-testid="report-invoiced">
-          {invoiceText(options.invoice, isoDate(report.range.from), isoDate(report.range.to - 1))}
+      {(options.invoices ?? []).map((invoice) => (
+        <p key={invoice.from} class="note" data-testid="report-invoiced">
+          {invoiceText(invoice, isoDate(report.range.from), isoDate(report.range.to - 1))}
         </p>
-      )}
+      ))}
       <p class="note">{t('reportFooter', formatDay(options.generatedAt))}</p>
     </main>
   );

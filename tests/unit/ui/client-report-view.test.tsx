@@ -68,14 +68,21 @@ describe('the client report page', () => {
     expect(rendered('en', [session(at(23, 9), at(23, 9, 50))], { timeFormat: 'decimal' })).toContain('0.83\u00a0h');
   });
 
-  it('says the period was invoiced only when the invoice covers it, else which days were', () => {
+  it('says the period was invoiced only when one invoice covers it, else which of its days were, for each invoice', () => {
     const sessions = [session(at(23, 9), at(23, 9, 50))];
     const invoicedAt = at(28, 10);
-    expect(text(shown('en', sessions, { invoice: { from: '2026-11-01', to: '2026-11-30', invoicedAt } }))).toContain('Invoiced on Nov 28, 2026');
-    // This report's week runs from the 23rd to the 29th; an invoice of the 16th to the 25th covers part of it.
-    const partly = text(shown('en', sessions, { invoice: { from: '2026-11-16', to: '2026-11-25', invoicedAt } }));
-    expect(partly).toContain('The days from Nov 16, 2026 to Nov 25, 2026 were invoiced on Nov 28, 2026');
+    expect(text(shown('en', sessions, { invoices: [{ from: '2026-11-01', to: '2026-11-30', invoicedAt }] }))).toContain('Invoiced on Nov 28, 2026');
+    // This report's week runs from the 23rd to the 29th: two invoices cover parts of it; each is named, with the days of the report it covers.
+    const partly = text(shown('en', sessions, { invoices: [{ from: '2026-11-16', to: '2026-11-25', invoicedAt }, { from: '2026-11-28', to: '2026-12-05', invoicedAt: at(30, 9) }] }));
+    expect(partly).toContain('The days from Nov 23, 2026 to Nov 25, 2026 were invoiced on Nov 28, 2026');
+    expect(partly).toContain('The days from Nov 28, 2026 to Nov 29, 2026 were invoiced on Nov 30, 2026');
     expect(partly).not.toContain('Invoiced on');
+  });
+
+  it('never breaks a duration across lines', () => {
+    const html = rendered('fr', [session(at(23, 9), at(23, 9, 50, 5))]);
+    expect(html).toContain('0\u00a0h\u00a050\u00a0min\u00a005\u00a0s');
+    expect(rendered('en', [session(at(23, 9), at(23, 9, 50))], { timeFormat: 'decimal' })).toContain('0.83\u00a0h');
   });
 
   it('is in a main landmark, with one h1', () => {
