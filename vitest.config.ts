@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { middayZone } from './tests/support/midday-zone';
+import { middayZone } from './tests/support/midday-zone.ts';
 
 /** Tests whose results depend on the time zone: run in Paris and in New York. */
 const DATE_SENSITIVE = [

@@ -20,7 +20,14 @@ export interface Bar {
 const HEIGHT = 230;
 const TOP = 20;
 const BOTTOM = 28;
-const LEFT = 40;
+// Room for the widest hour line label, `10 h 30`.
+const LEFT = 48;
+
+/** An hour line's label, `1 h 30` rather than `1.5 h`, whose point a French reader would not write. */
+function hourLineLabel(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}
 
 /** Hour lines at a step that gives three to six of them. */
 function gridStep(maxHours: number): number {
@@ -51,7 +58,7 @@ export function StackedBars({ bars, label, valueLabel }: { bars: Bar[]; label: s
         <g key={h}>
           <line x1={LEFT} x2={width} y1={y(h * 3_600_000)} y2={y(h * 3_600_000)} class="chart-grid" />
           <text x={LEFT - 6} y={y(h * 3_600_000) + 4} class="chart-axis" text-anchor="end">
-            {`${h} h`}
+            {hourLineLabel(h)}
           </text>
         </g>
       ))}
