@@ -6,7 +6,7 @@ import { buildCockpit, focusCockpit, focusStatus, reportPath, type ClientFocus, 
 import { withLiveSession } from '../../lib/reports/range-summary';
 import type { TrackedSession } from '../../lib/tracking/session';
 import { MeterBar, STATUS_GLYPHS } from '../../lib/ui/components/ProgressMeter';
-import { formatDuration, formatMoney } from '../../lib/ui/format';
+import { formatDuration, formatMoney, formatRemaining } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
 
 type Countable = Pick<SessionRecord, 'id' | 'start' | 'end' | 'clientId'>;
@@ -16,7 +16,7 @@ function statusText(status: FocusStatus): string {
     case 'over':
       return t('focusOver', formatDuration(status.ms));
     case 'near':
-      return t('focusNear', formatDuration(status.ms));
+      return t('focusNear', formatRemaining(status.ms));
     case 'behind':
       return t('focusBehind', formatDuration(status.ms));
     case 'ahead':

@@ -14,6 +14,14 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${String(minutes).padStart(2, '0')}`;
 }
 
+/**
+ * What is left of a target in whole minutes: rounded up, so that beside the time used
+ * (rounded down) it adds up to the target as shown; 3 h 15 min 30 s of 21 h leaves 17 h 45.
+ */
+export function formatRemaining(ms: number): string {
+  return formatDuration(ms >= 60_000 ? Math.ceil(ms / 60_000) * 60_000 : ms);
+}
+
 /** Hours and minutes in four or five characters (`4:22`), for labels over narrow bars; rounded down. */
 export function formatShortDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));

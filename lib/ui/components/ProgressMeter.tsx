@@ -1,5 +1,5 @@
 import type { Progress, ProgressState } from '../../contracts/progress';
-import { formatDuration } from '../format';
+import { formatDuration, formatRemaining } from '../format';
 import { t } from '../i18n';
 
 /**
@@ -34,7 +34,7 @@ export function ProgressMeter({ label, progress, testId }: { label: string; prog
         ? t('workedDayOff', formatDuration(usedMs))
         : state === 'over'
           ? t('overContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(usedMs - targetMs))
-          : t('ofContract', formatDuration(usedMs), formatDuration(targetMs), formatDuration(remainingMs ?? 0));
+          : t('ofContract', formatDuration(usedMs), formatDuration(targetMs), formatRemaining(remainingMs ?? 0));
   const carried = carriedMs > 0 ? t('inclCarried', formatDuration(carriedMs)) : null;
   return (
     <div class={`meter meter-${state}`} data-testid={testId} data-state={state} data-used-ms={usedMs}>

@@ -139,6 +139,12 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
           <div>
             <dt>{report.rateCents !== null ? t('reportAmount', formatMoney(report.rateCents, currency)) : t('reportAmountRates')}</dt>
             <dd data-testid="report-amount">{formatMoney(report.amountCents, currency)}</dd>
+            {/* Hundredths of an hour cannot give the amount back: the time it is computed from can. */}
+            {options.timeFormat === 'decimal' && (
+              <dd class="basis" data-testid="report-amount-basis">
+                {t('reportAmountBasis', formatReportTime(report.billedMs, 'hm', language).replace(/ /g, '\u00a0'))}
+              </dd>
+            )}
             {/* Several rates: each one's time and amount, which the amount is the sum of. */}
             {report.rateParts.length > 1 &&
               report.rateParts.map((part) => (

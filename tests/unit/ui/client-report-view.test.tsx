@@ -62,6 +62,14 @@ describe('the client report page', () => {
     expect(shown('en', [session(at(23, 9), at(23, 10))])).not.toContain('report-rate-part');
   });
 
+  it('in decimal hours, gives the billed time the amount is computed from, to the second, beside it', () => {
+    // 50 min 05 s billed as 1 h (15-minute rounding) at 10.35: 10.35 for 1.00 h; not rounded, 8.64 for 0.83 h, 50 min 05 s.
+    const sessions = [session(at(23, 9), at(23, 9, 50, 5))];
+    expect(text(shown('en', sessions, { timeFormat: 'decimal' }))).toContain('€10.35 for 1 h 00 min 00 s billed');
+    expect(text(shown('en', sessions, { timeFormat: 'decimal' }, { ...dupont, roundingMinutes: 0 }))).toContain('€8.64 for 0 h 50 min 05 s billed');
+    expect(text(shown('en', sessions))).not.toContain('billed');
+  });
+
   it('never breaks a duration across lines', () => {
     const html = rendered('fr', [session(at(23, 9), at(23, 9, 50, 5))]);
     expect(html).toContain('0\u00a0h\u00a050\u00a0min\u00a005\u00a0s');
@@ -100,8 +108,8 @@ describe('the time in the report', () => {
   it.each([
     ['hm', '20 h 00 min 40 s', /\d\.\d\d h/],
     ['decimal', '20.00 h', /\d h \d\d/],
-  ] as const)('is written in one format throughout (%s)', (format: ReportTimeFormat, total, other) => {
-    const html = text(shown('en', long, { timeFormat: format }, notRounded));
+  ] as const)('is written in one format throughout (%s), but for the billed time beside a decimal amount', (format: ReportTimeFormat, total, other) => {
+    const html = text(shown('en', long, { timeFormat: format }, notRounded).replace(/<dd[^>]*report-amount-basis[^>]*>[^<]*<\/dd>/, ''));
     expect(html).toContain(total);
     expect(html).not.toMatch(other);
     expect(html).not.toContain('20.01');

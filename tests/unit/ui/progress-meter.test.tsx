@@ -9,6 +9,11 @@ const language = currentLanguage();
 afterEach(() => setLanguage(language));
 
 describe('the progress meter', () => {
+  it('shows what is left so that it adds up with what is used to the target: 3 h 15 min 30 s of 21 h leaves 17 h 45, not 17 h 44', () => {
+    setLanguage('en');
+    expect(renderToString(<ProgressMeter label="Month" progress={progress(3 * HOUR + 15 * MINUTE + 30_000, 21 * HOUR, false)} />)).toContain('3 h 15 of 21 h 00 · 17 h 45 left');
+  });
+
   it.each([
     ['en', progress(65 * MINUTE, 0, true), 'Day off · 1 h 05 worked'],
     ['fr', progress(65 * MINUTE, 0, true), 'Jour non travaillé · 1 h 05 de travail'],
