@@ -85,8 +85,14 @@ export class Tracker {
   handle(event: TrackerEvent, reading: number): TrackerOutput {
     this.output = { closed: [], discarded: [] };
     const now = this.guardClock(reading);
-    // Input happened before its report arrived: it extends engagement before the lapse of the allowance is judged.
-    if (event.type === 'page' && event.inputAt !== null) this.noteInput(event.tabId, Math.round(Math.min(event.inputAt, now)));
+    if (event.type === 'page' && event.inputAt !== null) {
+      const at = Math.round(Math.min(event.inputAt, now));
+      // The silence before the input is judged at the input's time: longer than the allowance,
+      // the session ended at the activity before it, even when no event came during it.
+      this.lapseBefore(at);
+      // Input happened before its report arrived: it extends engagement before the lapse of the allowance is judged.
+      this.noteInput(event.tabId, at);
+    }
     this.settle(now);
     this.apply(event, now);
     const changed = this.followStream(now);
@@ -178,6 +184,17 @@ export class Tracker {
       this.close();
       this.state.open = rest;
     }
+  }
+
+  /** Ends the open session where engagement lapsed, if it lapsed before `at`; time after `at` is settle's. */
+  private lapseBefore(at: number): void {
+    const open = this.state.open;
+    const tab = open ? this.state.tabs[open.tabId] : undefined;
+    if (!open || !tab || at <= open.start) return;
+    const end = this.engagedEnd(tab, at);
+    if (end === at) return;
+    this.backDate(end);
+    this.close();
   }
 
   /** Pulls the open session's end back to where engagement really stopped (never before its start). */

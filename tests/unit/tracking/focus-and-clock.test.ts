@@ -116,6 +116,23 @@ describe('one time base', () => {
     expect(h.spans()).toEqual([[0, 40, 'facebook:boulangerie-dupont']]);
   });
 
+  it('judges the silence before an input before the input: longer than the allowance, the session ended at the activity before it, though no event came during it', () => {
+    // Under load no report and no wake-up is handled during a 22-s pause (allowance 15 s); the next report brings input.
+    const h = onFacebook({ settings: { readingAllowanceMs: 15_000 } }).at(0, ev.input(10, 1, FB_PAGE)).at(5, ev.input(10, 1, FB_PAGE));
+    h.at(27, ev.input(10, 1, FB_PAGE)).at(30, ev.input(10, 1, FB_PAGE));
+    expect(h.spans()).toEqual([
+      [0, 5, 'facebook:boulangerie-dupont'],
+      [27, 30, 'facebook:boulangerie-dupont'],
+    ]);
+    // The same, the input's report arriving late: the pause is judged at the input's time.
+    const late = onFacebook({ settings: { readingAllowanceMs: 15_000 } }).at(0, ev.input(10, 1, FB_PAGE)).at(5, ev.input(10, 1, FB_PAGE));
+    late.at(27.5, ev.input(10, 1, FB_PAGE, 0.5)).at(30, ev.input(10, 1, FB_PAGE));
+    expect(late.spans()).toEqual([
+      [0, 5, 'facebook:boulangerie-dupont'],
+      [27.5, 30, 'facebook:boulangerie-dupont'],
+    ]);
+  });
+
   it('neither closes a session nor forgets activity on a small step back of the clock', () => {
     const h = onFacebook().at(0, ev.input(10, 1, FB_PAGE)).at(10, ev.input(10, 1, FB_PAGE)).at(9.2, ev.tick()).at(9.5, ev.input(10, 1, FB_PAGE)).at(30, ev.input(10, 1, FB_PAGE));
     expect(h.spans()).toEqual([[0, 30, 'facebook:boulangerie-dupont']]);
