@@ -48,8 +48,12 @@ export function amountsByRate(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>
   return [...byRate].map(([rate, ms]) => ({ rateCents: rate, ms, amountCents: amountCents(ms, rate) }));
 }
 
-/** The amount of some days' time, in cents: the sum of its parts at each rate. Null when no day has a rate. */
-export function amountOfDays(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, days: ReadonlyArray<{ day: number; ms: number }>): number | null {
-  const parts = amountsByRate(client, days);
+/** The amount of parts at their rates, in cents; null without any (no day had a rate). */
+export function amountOfParts(parts: readonly RatePart[]): number | null {
   return parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.amountCents, 0);
+}
+
+/** The amount of some days' time, in cents, each day at the rate in force that day. Null when no day has a rate. */
+export function amountOfDays(client: Pick<ClientRecord, 'hourlyRate' | 'rates'>, days: ReadonlyArray<{ day: number; ms: number }>): number | null {
+  return amountOfParts(amountsByRate(client, days));
 }

@@ -4,7 +4,7 @@ import type { Progress } from '../contracts/progress';
 import type { CalendarSettings } from '../contracts/targets';
 import { MANUAL_PLATFORM, type ClientRecord, type SessionRecord } from '../db/records';
 import { rateCents } from '../money/cents';
-import { amountsByRate, rateOn, type RatePart } from '../money/rates';
+import { amountOfParts, amountsByRate, rateOn, type RatePart } from '../money/rates';
 import { daysIn, isoDate } from '../time/calendar';
 import type { TimeRange } from '../time/local-day';
 import { splitByDay } from './day-split';
@@ -111,7 +111,7 @@ export function buildClientReport(
     billedMs,
     progress: periodProgress(client, totalMs, range, calendar, carriedIntoRange(client, range, calendar, previousUsedMs)),
     rateCents: onlyRate ?? null,
-    amountCents: parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.amountCents, 0),
+    amountCents: amountOfParts(parts),
     rateParts: parts,
   };
 }

@@ -89,7 +89,7 @@ export class Tracker {
       const at = Math.round(Math.min(event.inputAt, now));
       // The silence before the input is judged at the input's time: longer than the allowance,
       // the session ended at the activity before it, even when no event came during it.
-      this.lapseBefore(at);
+      if (this.state.open && at > this.state.open.start) this.closeIfLapsed(at);
       // Input happened before its report arrived: it extends engagement before the lapse of the allowance is judged.
       this.noteInput(event.tabId, at);
     }
@@ -160,22 +160,30 @@ export class Tracker {
     tab.lastActivity = Math.max(tab.lastActivity ?? counted, counted);
   }
 
-  /** Brings the open session up to `now`, ending it where engagement lapsed. */
-  private settle(now: number): void {
+  /**
+   * Ends the open session where engagement lapsed, if it lapsed by `at`. True when no session
+   * is open after: the caller extends one that is still engaged.
+   */
+  private closeIfLapsed(at: number): boolean {
     const open = this.state.open;
-    if (!open) return;
+    if (!open) return true;
     const tab = this.state.tabs[open.tabId];
     if (!tab) {
       this.close();
-      return;
+      return true;
     }
-    if (this.mediaEngaged(tab)) tab.lastActivity = now;
-    const end = this.engagedEnd(tab, now);
-    if (end !== now) {
-      this.backDate(end);
-      this.close();
-      return;
-    }
+    if (this.mediaEngaged(tab)) tab.lastActivity = at;
+    const end = this.engagedEnd(tab, at);
+    if (end === at) return false;
+    this.backDate(end);
+    this.close();
+    return true;
+  }
+
+  /** Brings the open session up to `now`, ending it where engagement lapsed. */
+  private settle(now: number): void {
+    if (this.closeIfLapsed(now)) return;
+    const open = this.state.open!;
     open.end = now;
     if (open.end - open.start >= MAX_SESSION_MS) {
       const cut = open.start + MAX_SESSION_MS;
@@ -184,17 +192,6 @@ export class Tracker {
       this.close();
       this.state.open = rest;
     }
-  }
-
-  /** Ends the open session where engagement lapsed, if it lapsed before `at`; time after `at` is settle's. */
-  private lapseBefore(at: number): void {
-    const open = this.state.open;
-    const tab = open ? this.state.tabs[open.tabId] : undefined;
-    if (!open || !tab || at <= open.start) return;
-    const end = this.engagedEnd(tab, at);
-    if (end === at) return;
-    this.backDate(end);
-    this.close();
   }
 
   /** Pulls the open session's end back to where engagement really stopped (never before its start). */

@@ -71,7 +71,8 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
   const rounding = client.roundingMinutes ?? 0;
   const language = currentLanguage();
   // A duration is never broken across lines: a sentence that holds one breaks around it.
-  const time = (ms: number) => formatReportTime(ms, options.timeFormat, language).replace(/ /g, '\u00a0');
+  const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+  const time = (ms: number) => unbroken(formatReportTime(ms, options.timeFormat, language));
   const days = options.showEmptyDays ? report.days : report.days.filter((d) => d.ms > 0);
   const sender = options.sender.trim();
   const currency = client.currency;
@@ -142,7 +143,7 @@ export function ClientReportView({ report, options }: { report: ClientReport; op
             {/* Hundredths of an hour cannot give the amount back: the time it is computed from can. */}
             {options.timeFormat === 'decimal' && (
               <dd class="basis" data-testid="report-amount-basis">
-                {t('reportAmountBasis', formatReportTime(report.billedMs, 'hm', language).replace(/ /g, '\u00a0'))}
+                {t('reportAmountBasis', unbroken(formatReportTime(report.billedMs, 'hm', language)))}
               </dd>
             )}
             {/* Several rates: each one's time and amount, which the amount is the sum of. */}
